@@ -1,0 +1,1 @@
+"""Generate exercises from solutions: solution regions are stripped and replaced by a TODO stub."""

@@ -1,0 +1,1 @@
+"""Check a learner's notebook from the shell: execute it, grade it, report like the notebook does."""

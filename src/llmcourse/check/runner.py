@@ -1,0 +1,55 @@
+"""Execute a learner's notebook in a scratch folder, then grade its functions inside the same kernel."""
+
+from __future__ import annotations
+
+import json
+import secrets
+import tempfile
+from pathlib import Path
+
+import nbformat
+
+from .. import execute, notebooks
+from ..errors import CourseError
+from ..grading.report import CaseResult, Report
+from .target import Target
+
+
+def grading_cell(lesson_id: str, marker: str) -> nbformat.NotebookNode:
+    source = (f"from llmcourse.grading.collect import emit as __llmcourse_emit\n"
+              f"__llmcourse_emit({lesson_id!r}, globals(), {marker!r})")
+    return nbformat.v4.new_code_cell(source)
+
+
+def _parse(cell: nbformat.NotebookNode, marker: str) -> list[Report] | None:
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "stream":
+            for line in out.get("text", "").splitlines():
+                if line.startswith(marker):
+                    return [Report.from_dict(d) for d in json.loads(line[len(marker):])]
+    return None
+
+
+def check(target: Target, *, cell_timeout: float = 60, total_timeout: float = 600) -> tuple[list[Report], str]:
+    """Reports for the notebook's exercises and a note on cells that failed before grading."""
+    nb = notebooks.read(target.notebook)
+    marker = f"@@llmcourse-{secrets.token_hex(8)}@@"
+    nb.cells.append(grading_cell(target.lesson.id, marker))
+    with tempfile.TemporaryDirectory(prefix="llmcourse-check-") as scratch:
+        # data files sit beside the exercises; the learner's own files beside their notebook
+        result = execute.run(nb, Path(scratch), cell_timeout=cell_timeout, total_timeout=total_timeout,
+                             allow_errors=True, env=execute.kernel_env({"LLMCOURSE_NOTEBOOK_DIR":
+                                                                        str(target.notebook.parent.resolve())}))
+    reports = _parse(nb.cells[-1], marker)
+    problems = execute.describe(result)
+    if reports is None:
+        # grading never ran: the kernel died or time ran out; every exercise fails with that reason
+        reason = problems or "the grading cell produced no report"
+        reports = [Report(ex.id, ex.title, ex.points, len(ex.hints),
+                          [CaseResult("notebook ran to the end", False, reason)])
+                   for ex in target.lesson.exercises]
+    if target.only:
+        reports = [r for r in reports if r.exercise_id == target.only]
+    if not reports:
+        raise CourseError(f"{target.lesson.id} has no graded exercises.", "llmcourse progress")
+    return reports, problems

@@ -1,0 +1,125 @@
+"""The `llmcourse` command: open, check, hint, progress, model, assign, build and serve."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from rich.console import Console
+
+from .errors import CourseError
+
+console = Console(highlight=False, soft_wrap=True)
+
+
+def _open(args) -> int:
+    from .workspace import open_exercise
+    path = open_exercise(args.lesson, fresh=args.fresh)
+    console.print(f"your copy: {path}\n"
+                  f"open it in Jupyter or VS Code (pip install -e '.[lab]' && jupyter lab {path}),\n"
+                  f"then: llmcourse check {args.lesson}")
+    return 0
+
+
+def _check(args) -> int:
+    from .check import runner, target
+    from .progress import store
+    tgt = target.resolve(args.target)
+    console.print(f"checking {tgt.notebook} ...")
+    reports, problems = runner.check(tgt, cell_timeout=args.cell_timeout, total_timeout=args.timeout)
+    if problems:
+        console.print(f"[yellow]before grading: {problems}[/]", markup=True)
+    for report in reports:
+        console.print(str(report), style="green" if report.passed else None, markup=False)
+        if tgt.notebook.parent.resolve() == _workspace().resolve():
+            store.record_check(report.exercise_id, report.passed, report.earned)
+    return 0 if all(r.passed for r in reports) else 1
+
+
+def _workspace():
+    from .paths import workspace
+    return workspace()
+
+
+def _hint(args) -> int:
+    from .notebook import hint
+    hint(args.exercise)
+    return 0
+
+
+def _progress(_args) -> int:
+    from .progress.view import show
+    show(console)
+    return 0
+
+
+def _model(args) -> int:
+    from .llm import modelcmd
+    return modelcmd.run(args.action, console)
+
+
+def _assign(args) -> int:
+    from .assign import generate
+    if args.check:
+        bad = generate.stale() + generate.strays()
+        for path in bad:
+            console.print(f"stale or stray: {path}")
+        if bad:
+            console.print("next: llmcourse assign   # regenerates exercises from solutions")
+        return 1 if bad else 0
+    for path in generate.write_all():
+        console.print(f"wrote {path}")
+    return 0
+
+
+def _site(args) -> int:
+    from .site import build
+    return build.run(args.verb, port=getattr(args, "port", 8000))
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="llmcourse", description=__doc__)
+    sub = p.add_subparsers(dest="verb", required=True)
+    o = sub.add_parser("open", help="make your own copy of a lesson's exercises (never overwrites it)")
+    o.add_argument("lesson")
+    o.add_argument("--fresh", action="store_true", help="start over; your current copy is kept as .bak")
+    o.set_defaults(func=_open)
+    c = sub.add_parser("check", help="execute and grade your exercise notebook")
+    c.add_argument("target", help="exercise id (lesson.function), lesson id, or a notebook path")
+    c.add_argument("--timeout", type=float, default=600, help="whole-notebook limit in seconds")
+    c.add_argument("--cell-timeout", type=float, default=120, help="per-cell limit in seconds")
+    c.set_defaults(func=_check)
+    h = sub.add_parser("hint", help="show the next hint for an exercise")
+    h.add_argument("exercise")
+    h.set_defaults(func=_hint)
+    sub.add_parser("progress", help="what is done and what comes next").set_defaults(func=_progress)
+    m = sub.add_parser("model", help="the embedded model server: status, start, stop")
+    m.add_argument("action", choices=("status", "start", "stop"))
+    m.set_defaults(func=_model)
+    a = sub.add_parser("assign", help="(authors) regenerate exercises from solutions")
+    a.add_argument("--check", action="store_true", help="fail if any exercise is stale or stray")
+    a.set_defaults(func=_assign)
+    b = sub.add_parser("build", help="execute the lessons and build the site into build/site")
+    b.set_defaults(func=_site)
+    s = sub.add_parser("serve", help="build the site and serve it on http://127.0.0.1:PORT")
+    s.add_argument("--port", type=int, default=8000)
+    s.set_defaults(func=_site)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except CourseError as exc:
+        console.print(f"[red]error:[/] {exc.message}")
+        if exc.next_step:
+            console.print(f"next: {exc.next_step}", markup=False)
+        return 2
+    except KeyboardInterrupt:
+        console.print("interrupted; nothing you wrote was changed")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""Execute a notebook with nbclient under cell and whole-notebook time limits."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+from .errors import CourseError
+
+# what a kernel needs from the caller's environment; everything else (secrets included) stays out
+PASSED_ENV = ("PATH", "PYTHONPATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "USER", "XDG_CACHE_HOME", "VIRTUAL_ENV",
+              "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
+PASSED_PREFIXES = ("LLMCOURSE_", "OPENAI_")
+
+
+@dataclass
+class CellError:
+    index: int
+    ename: str
+    evalue: str
+    source: str
+
+
+@dataclass
+class Execution:
+    nb: nbformat.NotebookNode
+    errors: list[CellError] = field(default_factory=list)
+    timed_out: str = ""
+
+
+def kernel_env(extra: dict | None = None, with_provider: bool = True) -> dict:
+    """A minimal environment for the kernel; provider keys only when `with_provider`."""
+    env = {k: v for k, v in os.environ.items()
+           if k in PASSED_ENV or (k.startswith(PASSED_PREFIXES) and (with_provider or not k.startswith("OPENAI_")))}
+    env["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
+    env["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
+    env.setdefault("PATH", os.path.dirname(sys.executable))
+    env.update(extra or {})
+    return env
+
+
+def _errors(nb: nbformat.NotebookNode) -> list[CellError]:
+    found = []
+    for index, cell in enumerate(nb.cells):
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "error" and "raises-exception" not in cell.metadata.get("tags", []):
+                found.append(CellError(index, out.get("ename", ""), out.get("evalue", ""), cell.source))
+    return found
+
+
+def run(nb: nbformat.NotebookNode, cwd: Path, *, cell_timeout: float = 300, total_timeout: float = 1800,
+        allow_errors: bool = False, env: dict | None = None) -> Execution:
+    """Execute `nb` in `cwd`; errors are collected (allow_errors) or raised as a CourseError naming the cell."""
+    client = NotebookClient(nb, timeout=cell_timeout, kernel_name="python3", allow_errors=True,
+                            resources={"metadata": {"path": str(cwd)}}, record_timing=False)
+
+    async def _go():
+        await asyncio.wait_for(client.async_execute(env=env if env is not None else kernel_env()),
+                               timeout=total_timeout)
+
+    result = Execution(nb)
+    try:
+        asyncio.run(_go())
+    except (asyncio.TimeoutError, TimeoutError):
+        result.timed_out = f"the notebook ran past its {total_timeout:g} s limit"
+    except CellTimeoutError:
+        result.timed_out = f"a cell ran past its {cell_timeout:g} s limit"
+    except DeadKernelError as exc:
+        result.timed_out = f"the kernel died ({exc})"
+    except CellExecutionError as exc:  # only when a cell is tagged to stop execution
+        result.timed_out = str(exc)
+    result.errors = _errors(nb)
+    if not allow_errors and (result.errors or result.timed_out):
+        raise CourseError(describe(result), "run the notebook in Jupyter to see the failing cell in context")
+    return result
+
+
+def describe(result: Execution) -> str:
+    """One paragraph naming what went wrong, cell by cell."""
+    parts = [result.timed_out] if result.timed_out else []
+    for err in result.errors:
+        first = err.source.strip().splitlines()[0] if err.source.strip() else ""
+        parts.append(f"cell {err.index + 1} (`{first[:60]}`) raised {err.ename}: {err.evalue}")
+    return "; ".join(parts)

@@ -1,0 +1,1 @@
+"""One grader module per lesson, named by the lesson id."""

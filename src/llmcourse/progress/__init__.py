@@ -1,0 +1,1 @@
+"""The learner's progress: checks passed and hints seen, kept in the workspace."""

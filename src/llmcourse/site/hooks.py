@@ -1,0 +1,43 @@
+"""mkdocs hooks: nav from course.toml, lesson pages from executed notebooks, notebook downloads."""
+
+from __future__ import annotations
+
+import logging
+
+from mkdocs.structure.files import File, Files
+
+from .. import course, notebooks, paths
+from ..assign.strip import without_notice
+from . import executed, markdown, pages
+
+log = logging.getLogger("mkdocs.plugins.llmcourse")
+
+
+def on_config(config, **_):
+    """The nav follows course.toml; hand-written pages (home, guides) keep their place from mkdocs.yml."""
+    extra = [item for item in (config.nav or []) if not (isinstance(item, dict) and "Home" in item)]
+    config.nav = pages.nav(course.load(), extra)
+    return config
+
+
+def on_files(files: Files, config, **_) -> Files:
+    the_course = course.load()
+    sources = [lesson.file("lessons") for lesson in the_course.lessons]
+    ran = executed.many(sources)
+    for part in the_course.parts:
+        files.append(File.generated(config, f"parts/{part.id}.md", content=pages.part_page(part)))
+    for lesson in the_course.lessons:
+        nb = ran[lesson.file("lessons")]
+        page = markdown.convert(nb, lesson.id)
+        body = pages.lesson_header(lesson) + page.markdown + pages.lesson_footer(lesson)
+        files.append(File.generated(config, f"lessons/{lesson.id}.md", content=body))
+        for name, data in page.figures.items():
+            files.append(File.generated(config, f"lessons/{name}", content=data))
+        files.append(File.generated(config, f"downloads/{lesson.id}.ipynb",
+                                    content=notebooks.to_ipynb_text(nb)))
+        exercise = notebooks.read(lesson.file("exercises"),
+                                  without_notice(lesson.file("exercises").read_text(encoding="utf-8")))
+        files.append(File.generated(config, f"downloads/exercises/{lesson.id}.ipynb",
+                                    content=notebooks.to_ipynb_text(exercise)))
+    log.info("llmcourse: %d lesson pages from %s", len(the_course.lessons), paths.root())
+    return files

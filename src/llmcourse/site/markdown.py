@@ -1,0 +1,63 @@
+"""Turn an executed notebook into Material-flavoured Markdown, with figures as separate files."""
+
+from __future__ import annotations
+
+import base64
+import re
+from dataclasses import dataclass, field
+
+import nbformat
+
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+@dataclass
+class Page:
+    markdown: str
+    figures: dict[str, bytes] = field(default_factory=dict)
+
+
+def _fence(text: str, lang: str = "text") -> str:
+    text = ANSI.sub("", text).rstrip("\n")
+    ticks = "````" if "```" in text else "```"
+    return f"{ticks}{lang}\n{text}\n{ticks}\n"
+
+
+def _output(out: dict, stem: str, page: Page) -> str:
+    kind = out.get("output_type")
+    if kind == "stream":
+        return _fence(out.get("text", ""))
+    if kind == "error":
+        trace = "\n".join(out.get("traceback", []))
+        body = "\n".join("    " + line for line in _fence(trace).splitlines())
+        return f'!!! failure "{out.get("ename")}: {ANSI.sub("", out.get("evalue", ""))[:120]}"\n\n{body}\n'
+    data = out.get("data", {})
+    if "image/png" in data:
+        name = f"{stem}-fig{len(page.figures) + 1}.png"
+        page.figures[name] = base64.b64decode(data["image/png"])
+        return f"![figure {len(page.figures)}]({name}){{ loading=lazy }}\n"
+    if "text/markdown" in data:
+        return data["text/markdown"] + "\n"
+    if "text/html" in data:
+        # one line of raw HTML so Markdown leaves it alone; tables get Material's table style
+        html = " ".join(data["text/html"].split())
+        return f'<div class="nb-output" markdown="0">{html}</div>\n'
+    if "text/plain" in data:
+        return _fence(data["text/plain"])
+    return ""
+
+
+def convert(nb: nbformat.NotebookNode, stem: str) -> Page:
+    """Markdown cells as they are, code as highlighted blocks, outputs below them."""
+    page = Page("")
+    chunks = []
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            chunks.append(cell.source.strip() + "\n")
+        elif cell.cell_type == "code" and cell.source.strip():
+            if "hide-input" not in cell.metadata.get("tags", []):
+                chunks.append(_fence(cell.source, "python"))
+            for out in cell.get("outputs", []):
+                chunks.append(_output(out, stem, page))
+    page.markdown = "\n".join(c for c in chunks if c)
+    return page

@@ -1,0 +1,60 @@
+"""The generated pages: one per lesson, one per part, and the nav that follows course.toml."""
+
+from __future__ import annotations
+
+from .. import course
+
+
+def lesson_header(lesson: course.Lesson) -> str:
+    return f"""# {lesson.number} {lesson.title}
+
+<div class="lesson-meta" markdown>
+:material-book-open-variant: Report section: [{lesson.section}]({lesson.report_url}) ·
+:material-clock-outline: about {lesson.minutes} min ·
+:material-download: [lesson notebook](../downloads/{lesson.id}.ipynb) ·
+[exercise notebook](../downloads/exercises/{lesson.id}.ipynb)
+</div>
+
+"""
+
+
+def lesson_footer(lesson: course.Lesson) -> str:
+    rows = "\n".join(f"| `{ex.id}` | {ex.title} | {ex.points} |" for ex in lesson.exercises)
+    return f"""
+
+## Your turn
+
+| exercise | what you build | points |
+|---|---|---|
+{rows}
+
+```bash
+llmcourse open {lesson.id}      # your own copy: workspace/{lesson.id}.ipynb
+llmcourse check {lesson.id}     # run it and grade it
+llmcourse hint {lesson.exercises[0].id if lesson.exercises else lesson.id}   # one more hint each time
+```
+"""
+
+
+def part_page(part: course.Part) -> str:
+    lines = [f"# {part.title}\n", part.summary.strip() + "\n"]
+    for chapter in part.chapters:
+        lines.append(f"## {chapter.title}\n")
+        lines.append("| | lesson | minutes | exercises |\n|---|---|---|---|")
+        for lesson in chapter.lessons:
+            lines.append(f"| {lesson.number} | [{lesson.title}](../lessons/{lesson.id}.md) | {lesson.minutes} | "
+                         f"{len(lesson.exercises)} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def nav(the_course: course.Course, extra: list) -> list:
+    """Home first, then each part with its chapters and lessons in course.toml order, then `extra`."""
+    items: list = [{"Home": "index.md"}]
+    for part in the_course.parts:
+        section: list = [{"Overview": f"parts/{part.id}.md"}]
+        for chapter in part.chapters:
+            section.append({chapter.title: [{f"{l.number} {l.title}": f"lessons/{l.id}.md"}
+                                            for l in chapter.lessons]})
+        items.append({part.title: section})
+    return items + extra

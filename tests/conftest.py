@@ -1,0 +1,61 @@
+"""Shared test set-up: a private state folder per run, one model server for the run, course fixtures."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FILES = Path(__file__).resolve().parent / "files"
+
+
+def pytest_configure(config):
+    # The controller picks the state folder before xdist starts workers, so they inherit it and share
+    # one model server; a fresh folder keeps the user's response cache out of the results.
+    if not hasattr(config, "workerinput") and "LLMCOURSE_TEST_HOME" not in os.environ:
+        home = tempfile.mkdtemp(prefix="llmcourse-test-home-")
+        os.environ["LLMCOURSE_TEST_HOME"] = home
+    os.environ["LLMCOURSE_HOME"] = os.environ["LLMCOURSE_TEST_HOME"]
+    for key in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "LLMCOURSE_MODEL", "LLMCOURSE_PORT"):
+        os.environ.pop(key, None)
+
+
+def pytest_unconfigure(config):
+    if not hasattr(config, "workerinput"):
+        from llmcourse.llm import server
+        server.stop()
+
+
+@pytest.fixture(autouse=True)
+def _own_workspace(tmp_path, monkeypatch):
+    """Each test gets its own learner workspace, so progress never leaks between tests."""
+    monkeypatch.setenv("LLMCOURSE_WORKSPACE", str(tmp_path / "workspace"))
+
+
+@pytest.fixture(scope="session")
+def the_course():
+    from llmcourse import course
+    return course.load()
+
+
+def load_wrong(lesson_id: str):
+    """The module of known-wrong answers for a lesson."""
+    path = FILES / "wrong" / f"{lesson_id}.py"
+    if not path.exists():
+        return None
+    spec = importlib.util.spec_from_file_location(f"wrong_{lesson_id}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def wrong_answers(exercise) -> list[tuple[str, object]]:
+    module = load_wrong(exercise.lesson)
+    if module is None:
+        return []
+    return [(name, getattr(module, name)) for name in sorted(vars(module))
+            if name.startswith(exercise.name + "__") and callable(getattr(module, name))]

@@ -1,0 +1,45 @@
+"""The site builds with mkdocs --strict: nav from course.toml, lesson pages, figures and downloads."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from llmcourse import course
+
+from ..conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("site")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"),
+                           "-d", str(out)], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return out
+
+
+@pytest.mark.model
+def test_every_lesson_has_a_page_with_its_figures_and_downloads(built):
+    for lesson in course.load().lessons:
+        page = (built / "lessons" / lesson.id / "index.html").read_text()
+        assert lesson.title.split(":")[0] in page
+        assert "fig1.png" in page
+        assert (built / "downloads" / f"{lesson.id}.ipynb").exists()
+        exercise = json.loads((built / "downloads" / "exercises" / f"{lesson.id}.ipynb").read_text())
+        assert "BEGIN SOLUTION" not in json.dumps(exercise)
+        assert lesson.report_url in page
+
+
+@pytest.mark.model
+def test_nav_follows_course_toml_and_search_covers_lessons(built):
+    home = (built / "index.html").read_text()
+    for part in course.load().parts:
+        assert part.title in home
+        assert (built / "parts" / part.id / "index.html").exists()
+    index = json.loads((built / "search" / "search_index.json").read_text())
+    titles = " ".join(doc["title"] for doc in index["docs"])
+    assert all(lesson.title.split(":")[0] in titles for lesson in course.load().lessons)

@@ -1,0 +1,71 @@
+"""course.toml against the folders: every lesson has its four files, nothing is stray, hints are real."""
+
+import ast
+
+import pytest
+
+from llmcourse import course, paths
+from llmcourse.assign import generate
+
+from .conftest import FILES, ROOT
+
+LESSONS = course.load().lessons
+
+
+def test_there_are_lessons_in_every_part():
+    the_course = course.load()
+    assert [p.id for p in the_course.parts] == ["tactical", "operational", "strategic"]
+    assert all(part.lessons for part in the_course.parts)
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda l: l.id)
+def test_lesson_has_its_four_files_and_wrong_answers(lesson):
+    for kind in ("lessons", "solutions", "exercises"):
+        assert lesson.file(kind).is_file(), f"missing {kind}/{lesson.id}.py"
+    assert (ROOT / "src" / "llmcourse" / "graders" / f"{lesson.id}.py").is_file()
+    assert (FILES / "wrong" / f"{lesson.id}.py").is_file()
+    assert lesson.exercises, f"{lesson.id} has no exercises in course.toml"
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda l: l.id)
+def test_every_exercise_is_a_function_of_the_solution_with_a_check_cell(lesson):
+    text = lesson.file("solutions").read_text()
+    defined = {n.name for n in ast.walk(ast.parse(text)) if isinstance(n, ast.FunctionDef)}
+    for ex in lesson.exercises:
+        assert ex.name in defined, f"solutions/{lesson.id}.py does not define {ex.name}"
+        assert f'check("{ex.id}", {ex.name})' in text, f"no check cell for {ex.id}"
+
+
+@pytest.mark.parametrize("exercise", course.load().exercises, ids=lambda e: e.id)
+def test_hint_ladders_have_three_real_rungs(exercise):
+    assert len(exercise.hints) >= 3
+    assert all(len(h.split()) >= 6 for h in exercise.hints), "a hint too short to help"
+    assert len(set(exercise.hints)) == len(exercise.hints)
+    assert exercise.points > 0
+
+
+def test_no_stray_notebooks_and_no_stale_exercises():
+    assert generate.strays() == []
+    assert generate.stale() == [], "run: llmcourse assign"
+
+
+def test_no_stray_graders_or_wrong_answers():
+    ids = {lesson.id for lesson in LESSONS}
+    graders = {p.stem for p in (ROOT / "src/llmcourse/graders").glob("*.py")} - {"__init__"}
+    wrong = {p.stem for p in (FILES / "wrong").glob("*.py")}
+    assert graders == ids
+    assert wrong == ids
+
+
+def test_sections_exist_in_the_report():
+    report = ROOT.parent / "shared" / "reference" / "applied-llms-report.md"
+    if not report.exists():
+        pytest.skip("the reference report is not beside this checkout")
+    headings = {course.anchor(line.lstrip("#").strip()) for line in report.read_text().splitlines()
+                if line.startswith("#")}
+    for lesson in LESSONS:
+        assert lesson.anchor in headings, f"{lesson.id}: section {lesson.section!r} is not a report heading"
+
+
+def test_root_is_this_checkout():
+    assert paths.root() == ROOT
