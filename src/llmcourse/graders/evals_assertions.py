@@ -1,0 +1,63 @@
+"""Grader for evals_assertions: assertions over a logged summary, and regressions between two runs."""
+
+from llmcourse.grading import Case
+
+TICKET = {"id": "t01", "order_id": "A-1042"}
+CLEAN = "Customer reports order A-1042 arrived with a cracked blender jar and wants a replacement jar."
+
+
+def _words(n: int) -> str:
+    return "Order A-1042 " + " ".join(["word"] * (n - 2))
+
+
+def summary_failures():
+    return [
+        Case("a clean summary passes every criterion", (TICKET, CLEAN), expect=[]),
+        Case("exactly 25 words is allowed", (TICKET, _words(25)), expect=[],
+             why="The limits are inclusive: 25 words is within 5 to 25."),
+        Case("26 words is too long", (TICKET, _words(26)), expect=["length"],
+             why="One word over the limit must fail `length`."),
+        Case("exactly 5 words is allowed", (TICKET, _words(5)), expect=[],
+             why="The lower limit is inclusive too."),
+        Case("the id inside a longer id does not count", (TICKET, CLEAN.replace("A-1042", "A-10423")),
+             expect=["mentions_order_id"],
+             why="A-10423 is a different order: match the id as a whole token, not as a substring."),
+        Case("the id with a prefix does not count", (TICKET, CLEAN.replace("A-1042", "XA-1042")),
+             expect=["mentions_order_id"], why="XA-1042 is not A-1042 either."),
+        Case("the id in lower case still counts", (TICKET, CLEAN.replace("A-1042", "a-1042")), expect=[],
+             why="Letter case does not change which order is meant."),
+        Case("a capitalised apology fails", (TICKET, "Sorry, order A-1042 arrived with a cracked blender jar."),
+             expect=["no_apology"], why="'Sorry' with a capital S is still an apology."),
+        Case("'apologies' fails too", (TICKET, "Our apologies: order A-1042 arrived with a cracked jar."),
+             expect=["no_apology"], why="Match the whole family of words: apologise, apologies, apology."),
+        Case("a preamble after spaces and a quote fails",
+             (TICKET, '  "Here is a summary: order A-1042 arrived with a cracked jar.'),
+             expect=["no_preamble"], why="Strip leading spaces and quotes before looking for the opener."),
+        Case("every failure is listed, in CRITERIA order", (TICKET, "Sure! Sorry."),
+             expect=["mentions_order_id", "length", "no_apology", "no_preamble"],
+             why="Check every criterion; do not stop at the first failure."),
+        Case("custom word limits are used", (TICKET, CLEAN), kwargs={"max_words": 10}, expect=["length"],
+             why="Use the min_words and max_words arguments, not fixed numbers."),
+    ]
+
+
+def regressions():
+    return [
+        Case("one sample broken by the change",
+             ({"a": [], "b": []}, {"a": [], "b": ["length"]}), expect=["b"]),
+        Case("a sample that was already failing is not a regression",
+             ({"a": ["length"], "b": []}, {"a": ["length", "no_apology"], "b": []}), expect=[],
+             why="Only samples that passed everything before can regress."),
+        Case("a fixed sample is not a regression",
+             ({"a": ["length"]}, {"a": []}), expect=[]),
+        Case("a sample only in the new run is not a regression",
+             ({"a": []}, {"a": [], "new": ["length"]}), expect=[],
+             why="A sample added after the change was never passing before."),
+        Case("a sample only in the old run is ignored",
+             ({"a": [], "gone": []}, {"a": []}), expect=[],
+             why="Compare only the ids present in both runs."),
+        Case("ids come back sorted",
+             ({"c": [], "a": [], "b": []}, {"c": ["x"], "a": ["x"], "b": ["y"]}), expect=["a", "b", "c"],
+             why="Sort the ids so the report is the same every run."),
+        Case("empty runs have no regressions", ({}, {}), expect=[]),
+    ]
