@@ -59,3 +59,23 @@ def wrong_answers(exercise) -> list[tuple[str, object]]:
         return []
     return [(name, getattr(module, name)) for name in sorted(vars(module))
             if name.startswith(exercise.name + "__") and callable(getattr(module, name))]
+
+
+@pytest.fixture(scope="session")
+def executed_lessons(the_course):
+    """Every lesson executed once per run (two at a time), shared by the lesson and site tests.
+
+    A failure is kept per lesson, so each lesson's test reports its own error.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    from llmcourse.site import executed
+
+    def attempt(lesson):
+        try:
+            return executed.one(lesson.file("lessons"))
+        except Exception as exc:  # noqa: BLE001 - handed to that lesson's test
+            return exc
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return dict(zip([l.id for l in the_course.lessons], pool.map(attempt, the_course.lessons)))

@@ -52,3 +52,28 @@ def test_scripted_llm_serves_its_script_and_records_requests():
     assert llm.requests[1]["temperature"] == 0
     echo = ScriptedLLM(lambda messages: messages[-1]["content"].upper())
     assert echo.chat.completions.create(messages=[{"role": "user", "content": "x"}]).choices[0].message.content == "X"
+
+
+def test_a_loop_that_swallows_exceptions_is_still_stopped():
+    def stubborn(x):
+        while True:
+            try:
+                pass
+            except Exception:
+                pass
+
+    assert "did not return" in run_case(Case("loops", (1,), expect=1, timeout_s=0.3), stubborn).message
+
+
+def test_raises_cases_pass_on_the_named_error_and_explain_anything_else():
+    case = Case("bad input", ([],), raises=ValueError, why="An empty list has no mean.")
+    assert run_case(case, lambda xs: (_ for _ in ()).throw(ValueError("empty"))).passed
+    returned = run_case(case, lambda xs: 0.0)
+    assert not returned.passed and "returned 0.0 but should raise ValueError" in returned.message
+    wrong = run_case(case, lambda xs: xs[0])
+    assert "raised IndexError" in wrong.message and "(expected ValueError)" in wrong.message
+
+    def stub(xs):
+        raise NotImplementedError
+
+    assert run_case(case, stub).todo

@@ -3,7 +3,6 @@
 import pytest
 
 from llmcourse import course
-from llmcourse.site import executed
 
 LESSONS = course.load().lessons
 
@@ -14,8 +13,10 @@ def _outputs(nb, kind):
 
 @pytest.mark.model
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda l: l.id)
-def test_lesson_executes_with_a_plot_and_a_table(lesson):
-    nb = executed.one(lesson.file("lessons"))
+def test_lesson_executes_with_a_plot_and_a_table(lesson, executed_lessons):
+    nb = executed_lessons[lesson.id]
+    if isinstance(nb, Exception):
+        raise nb
     errors = [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
     assert not errors
     assert _outputs(nb, "image/png"), f"{lesson.id} draws no plot"

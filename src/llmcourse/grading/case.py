@@ -15,7 +15,8 @@ class Case:
     """One input and the judgement of its output.
 
     `expect` compares with ==, or within `tol` for numbers; `check` is a function of the output that
-    returns a failure message (or None) for outputs that have many right forms. `why` names the point
+    returns a failure message (or None) for outputs that have many right forms; `raises` names the
+    exception that bad input must raise (a subclass counts too). `why` names the point
     of the case (the edge case the lesson is about) and is shown to the learner when it fails.
     """
 
@@ -25,6 +26,7 @@ class Case:
     expect: Any = NOTHING
     check: Callable[[Any], str | None] | None = None
     tol: float | None = None
+    raises: type[BaseException] | None = None
     why: str = ""
     timeout_s: float = 10.0
 
@@ -35,6 +37,8 @@ class Case:
 
     def judge(self, got: Any) -> str | None:
         """None when `got` is right, else what is wrong with it."""
+        if self.raises is not None:
+            return f"returned {short(got)} but should raise {self.raises.__name__}"
         if self.expect is not NOTHING and not same(got, self.expect, self.tol):
             return f"expected {short(self.expect)}, got {short(got)}"
         if self.check is not None:

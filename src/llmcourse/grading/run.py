@@ -15,8 +15,9 @@ from .case import Case
 from .report import CaseResult, Report
 
 
-class CaseTimeout(Exception):
-    """The learner's function ran past the case's time limit."""
+class CaseTimeout(BaseException):
+    """The learner's function ran past the case's time limit (a BaseException, so `except Exception` in
+    the learner's code cannot swallow it)."""
 
 
 @contextmanager
@@ -67,11 +68,15 @@ def run_case(case: Case, fn: Callable) -> CaseResult:
         problem = case.judge(got)
     except CaseTimeout:
         problem = f"did not return within {case.timeout_s:g} s: look for a loop that never ends"
-    except NotImplementedError:
-        return CaseResult(case.name, False, "not implemented yet: replace `raise NotImplementedError` with your code",
-                          todo=True)
     except Exception as exc:  # noqa: BLE001 - the learner's error is the report, not a crash
-        problem = f"raised {type(exc).__name__}: {exc}{_where(exc)}"
+        if case.raises is not None and isinstance(exc, case.raises):
+            problem = None
+        elif isinstance(exc, NotImplementedError):
+            return CaseResult(case.name, False,
+                              "not implemented yet: replace `raise NotImplementedError` with your code", todo=True)
+        else:
+            wanted = f" (expected {case.raises.__name__})" if case.raises else ""
+            problem = f"raised {type(exc).__name__}: {exc}{wanted}{_where(exc)}"
     if problem and case.why:
         problem = f"{problem}. {case.why}"
     return CaseResult(case.name, problem is None, problem or "")

@@ -7,7 +7,6 @@ import importlib.util
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -17,7 +16,7 @@ from pathlib import Path
 
 import httpx
 
-from .. import paths
+from .. import net, paths
 from ..errors import CourseError
 
 MODEL_ALIAS = "smollm2-135m-instruct"
@@ -101,26 +100,15 @@ def status() -> ServerInfo | None:
     return info if _alive(info.pid) and _answers(info.base_url) else None
 
 
-def _port_free(port: int) -> bool:
-    with socket.socket() as sock:
-        try:
-            sock.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
-
-
 def _pick_port() -> int:
     wanted = os.environ.get("LLMCOURSE_PORT")
     if wanted:
         port = int(wanted)
-        if not _port_free(port):
+        if not net.port_free(port):
             raise CourseError(f"port {port} (from LLMCOURSE_PORT) is already in use on 127.0.0.1.",
                               "unset LLMCOURSE_PORT to let the course pick a free port, or stop what holds it")
         return port
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    return net.free_port()
 
 
 def _log_tail(path: Path, lines: int = 15) -> str:

@@ -3,21 +3,11 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 
-from .. import paths
+from .. import net, paths
 from ..errors import CourseError
-
-
-def _port_free(port: int) -> bool:
-    with socket.socket() as sock:
-        try:
-            sock.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
 
 
 def run(verb: str, port: int = 8000) -> int:
@@ -26,7 +16,7 @@ def run(verb: str, port: int = 8000) -> int:
     base = [sys.executable, "-m", "mkdocs"]
     if verb == "build":
         return subprocess.call([*base, "build", "--strict", "-f", str(root / "mkdocs.yml")], cwd=root, env=env)
-    if not _port_free(port):
+    if not net.port_free(port):
         raise CourseError(f"port {port} is already in use on 127.0.0.1.",
                           f"llmcourse serve --port {port + 1}")
     code = subprocess.call([*base, "build", "--strict", "-f", str(root / "mkdocs.yml")], cwd=root, env=env)
