@@ -1,0 +1,85 @@
+"""Cases for strategy_low_cost_cognition: fit a price-halving time, and date when a feature becomes affordable."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from llmcourse.grading import Case
+
+def _lstsq_months(years: list[float], prices: list[float]) -> float:
+    """The reference answer, computed the way the exercise asks."""
+    slope, _ = np.polyfit(np.asarray(years, float), np.log2(np.asarray(prices, float)), 1)
+    return float(-12 / slope)
+
+
+# log2 prices 4, 1, 2, 0: not on one line, so a line through the end points (9 months) differs from
+# least squares (about 10.9 months).
+_NOISY_YEARS, _NOISY_PRICES = [2022.0, 2023.0, 2024.0, 2025.0], [16.0, 2.0, 4.0, 1.0]
+_SHUFFLED = [2, 0, 3, 1]
+
+
+def halving_time() -> list[Case]:
+    cases = [
+        Case("price halves every year", args=([2020, 2021, 2022, 2023], [8.0, 4.0, 2.0, 1.0]), expect=12.0,
+             tol=1e-6,
+             why="The price halves once a year, so the answer is 12 months. Answering 1 returns years, not "
+                 "months; about 17.3 means a natural log was used where log2 (or dividing by ln 2) was needed"),
+        Case("halving every six months on uneven dates",
+             args=([2023.0, 2023.5, 2024.25], [2.0, 1.0, 0.35355339059327373]), expect=6.0, tol=1e-6,
+             why="Dates are decimal years and need not be evenly spaced: fit log2(price) against the year "
+                 "itself, not against the row number"),
+        Case("noisy prices: least squares over every point", args=(_NOISY_YEARS, _NOISY_PRICES),
+             expect=_lstsq_months(_NOISY_YEARS, _NOISY_PRICES), tol=1e-6,
+             why="These points are not on one line. A line through the first and last points gives 9 months "
+                 "and ignores the middle; least squares over all points (numpy.polyfit of degree 1) gives "
+                 "about 10.9"),
+        Case("rows in any order", args=([_NOISY_YEARS[i] for i in _SHUFFLED], [_NOISY_PRICES[i] for i in _SHUFFLED]),
+             expect=_lstsq_months(_NOISY_YEARS, _NOISY_PRICES), tol=1e-6,
+             why="A price table need not be sorted by date: the fit must not depend on the order of the rows"),
+        Case("two models on the same date are both data", args=([2024, 2024, 2025], [8.0, 2.0, 2.0]), expect=12.0,
+             tol=1e-6,
+             why="Two prices on one date are two points of the fit (log2 values 3 and 1 in 2024, 1 in 2025 give "
+                 "a slope of -1 per year): only fewer than two *distinct* years is an error"),
+        Case("rising prices give a negative halving time", args=([2020, 2022], [1.0, 4.0]), expect=-12.0, tol=1e-6,
+             why="The price doubled every year here, so -12 / b = -12: return the negative number (its size "
+                 "is the doubling time) rather than flipping the sign, clipping it, or returning infinity"),
+        Case("a zero price", args=([2023, 2024, 2025], [2.0, 0.0, 0.5]), raises=ValueError,
+             why="log2(0) is undefined: a zero or negative price cannot be fitted, raise ValueError"),
+        Case("a negative price", args=([2023, 2024], [2.0, -1.0]), raises=ValueError,
+             why="A negative price is a data error: raise ValueError instead of fitting it"),
+        Case("lists of different lengths", args=([2023, 2024, 2025], [2.0, 1.0]), raises=ValueError,
+             why="Each year needs its price: raise ValueError when the lists differ in length"),
+        Case("only one distinct year", args=([2024, 2024, 2024], [3.0, 2.0, 1.0]), raises=ValueError,
+             why="All prices on one date define no trend over time: raise ValueError"),
+    ]
+    return cases
+
+
+def months_until_affordable() -> list[Case]:
+    cases = [
+        Case("ten times too expensive", args=(50.0, 5.0, 6.0), expect=6.0 * math.log2(10), tol=1e-6,
+             why="A tenfold gap is log2(10) ≈ 3.32 halvings, so 3.32 × 6 ≈ 19.9 months. About 13.8 means a "
+                 "natural log was used; about 1.7 means the answer was given in years"),
+        Case("exactly one halving", args=(2.0, 1.0, 7.0), expect=7.0, tol=1e-6,
+             why="Halving the price once takes one halving time"),
+        Case("fractional numbers", args=(1.0, 0.2, 4.5), expect=4.5 * math.log2(5), tol=1e-6,
+             why="months = halving_months × log2(price_now / target): the ratio is price over target"),
+        Case("already affordable", args=(4.0, 10.0, 6.0), expect=0.0, tol=1e-9,
+             why="The price is already below the target, so the wait is 0 months, not a negative number"),
+        Case("exactly at the target", args=(5.0, 5.0, 6.0), expect=0.0, tol=1e-9,
+             why="A price equal to the target is affordable now: 0 months"),
+        Case("already affordable while prices rise", args=(1.0, 2.0, -6.0), expect=0.0, tol=1e-9,
+             why="A feature that is affordable today needs no wait, whatever the trend: check affordability "
+                 "before rejecting a non-positive halving time"),
+        Case("prices not falling", args=(10.0, 1.0, 0.0), raises=ValueError,
+             why="With halving_months = 0 prices are not falling, so the target is never reached on this "
+                 "trend: raise ValueError"),
+        Case("prices rising", args=(10.0, 1.0, -6.0), raises=ValueError,
+             why="A negative halving time means prices double: the target is never reached, raise "
+                 "ValueError instead of returning a negative wait"),
+        Case("a target of zero", args=(10.0, 0.0, 6.0), raises=ValueError,
+             why="A price never halves its way to zero: raise ValueError for a target that is not positive"),
+    ]
+    return cases
