@@ -46,20 +46,25 @@ def kernel_env(extra: dict | None = None, with_provider: bool = True) -> dict:
     return env
 
 
-def _errors(nb: nbformat.NotebookNode) -> list[CellError]:
+def _errors(nb: nbformat.NotebookNode, cell_timeout: float) -> list[CellError]:
     found = []
     for index, cell in enumerate(nb.cells):
         for out in cell.get("outputs", []):
             if out.get("output_type") == "error" and "raises-exception" not in cell.metadata.get("tags", []):
-                found.append(CellError(index, out.get("ename", ""), out.get("evalue", ""), cell.source))
+                ename, evalue = out.get("ename", ""), out.get("evalue", "")
+                if ename == "KeyboardInterrupt":  # our own interrupt at the cell limit
+                    ename, evalue = "a time-out", f"it ran past the {cell_timeout:g} s cell limit and was stopped"
+                found.append(CellError(index, ename, evalue, cell.source))
     return found
 
 
 def run(nb: nbformat.NotebookNode, cwd: Path, *, cell_timeout: float = 300, total_timeout: float = 1800,
         allow_errors: bool = False, env: dict | None = None) -> Execution:
     """Execute `nb` in `cwd`; errors are collected (allow_errors) or raised as a CourseError naming the cell."""
+    # a cell past its limit is interrupted and execution goes on, so later cells (and grading) still run
     client = NotebookClient(nb, timeout=cell_timeout, kernel_name="python3", allow_errors=True,
-                            resources={"metadata": {"path": str(cwd)}}, record_timing=False)
+                            interrupt_on_timeout=True, resources={"metadata": {"path": str(cwd)}},
+                            record_timing=False)
 
     async def _go():
         await asyncio.wait_for(client.async_execute(env=env if env is not None else kernel_env()),
@@ -68,15 +73,15 @@ def run(nb: nbformat.NotebookNode, cwd: Path, *, cell_timeout: float = 300, tota
     result = Execution(nb)
     try:
         asyncio.run(_go())
+    except CellTimeoutError:  # a subclass of TimeoutError: test it first
+        result.timed_out = f"a cell ran past its {cell_timeout:g} s limit"
     except (asyncio.TimeoutError, TimeoutError):
         result.timed_out = f"the notebook ran past its {total_timeout:g} s limit"
-    except CellTimeoutError:
-        result.timed_out = f"a cell ran past its {cell_timeout:g} s limit"
     except DeadKernelError as exc:
         result.timed_out = f"the kernel died ({exc})"
     except CellExecutionError as exc:  # only when a cell is tagged to stop execution
         result.timed_out = str(exc)
-    result.errors = _errors(nb)
+    result.errors = _errors(nb, cell_timeout)
     if not allow_errors and (result.errors or result.timed_out):
         raise CourseError(describe(result), "run the notebook in Jupyter to see the failing cell in context")
     return result

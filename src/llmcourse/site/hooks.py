@@ -6,9 +6,10 @@ import logging
 
 from mkdocs.structure.files import File, Files
 
-from .. import course, notebooks, paths
-from ..assign.strip import without_notice
-from . import executed, markdown, pages
+# mkdocs loads this file by path, outside the package, so imports are absolute
+from llmcourse import course, notebooks, paths
+from llmcourse.assign.strip import without_notice
+from llmcourse.site import executed, markdown, pages
 
 log = logging.getLogger("mkdocs.plugins.llmcourse")
 
