@@ -63,12 +63,11 @@ def wrong_answers(exercise) -> list[tuple[str, object]]:
 
 @pytest.fixture(scope="session")
 def executed_lessons(the_course):
-    """Every lesson executed once per run (two at a time), shared by the lesson and site tests.
+    """Every lesson executed once per run, shared by the lesson and site tests.
 
-    A failure is kept per lesson, so each lesson's test reports its own error.
+    One at a time, as the site build does, so latency measurements carry no queueing. A failure is kept
+    per lesson, so each lesson's test reports its own error.
     """
-    from concurrent.futures import ThreadPoolExecutor
-
     from llmcourse.site import executed
 
     def attempt(lesson):
@@ -77,5 +76,4 @@ def executed_lessons(the_course):
         except Exception as exc:  # noqa: BLE001 - handed to that lesson's test
             return exc
 
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        return dict(zip([l.id for l in the_course.lessons], pool.map(attempt, the_course.lessons)))
+    return {lesson.id: attempt(lesson) for lesson in the_course.lessons}

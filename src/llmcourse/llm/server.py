@@ -91,13 +91,29 @@ def _answers(base_url: str, timeout: float = 2.0) -> bool:
         return False
 
 
-def status() -> ServerInfo | None:
-    """The running server's details, or None when no healthy server is recorded."""
+def _recorded() -> ServerInfo | None:
     try:
-        info = ServerInfo(**json.loads(_state_file().read_text()))
+        return ServerInfo(**json.loads(_state_file().read_text()))
     except (OSError, ValueError, TypeError):
         return None
-    return info if _alive(info.pid) and _answers(info.base_url) else None
+
+
+def status() -> ServerInfo | None:
+    """The running server's details, or None when no healthy server is recorded."""
+    info = _recorded()
+    return info if info and _alive(info.pid) and _answers(info.base_url) else None
+
+
+def _terminate(pid: int) -> None:
+    try:
+        os.killpg(pid, signal.SIGTERM)
+        for _ in range(50):
+            if not _alive(pid):
+                return
+            time.sleep(0.1)
+        os.killpg(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
 
 
 def _pick_port() -> int:
@@ -121,9 +137,12 @@ def _log_tail(path: Path, lines: int = 15) -> str:
 def ensure_running() -> ServerInfo:
     """Return the shared server, starting it on a free loopback port if none answers."""
     with _lock():
-        info = status()
-        if info is not None:
-            return info
+        info = _recorded()
+        if info and _alive(info.pid):
+            # a busy server on a loaded machine can take a while to answer: wait rather than start a twin
+            if _answers(info.base_url, timeout=30.0):
+                return info
+            _terminate(info.pid)
         return _start()
 
 
@@ -161,17 +180,10 @@ def _start() -> ServerInfo:
 def stop() -> ServerInfo | None:
     """Stop the shared server if one is recorded; return what was stopped."""
     with _lock():
-        try:
-            info = ServerInfo(**json.loads(_state_file().read_text()))
-        except (OSError, ValueError, TypeError):
+        info = _recorded()
+        if info is None:
             return None
         if _alive(info.pid):
-            os.killpg(info.pid, signal.SIGTERM)
-            for _ in range(50):
-                if not _alive(info.pid):
-                    break
-                time.sleep(0.1)
-            else:
-                os.killpg(info.pid, signal.SIGKILL)
+            _terminate(info.pid)
         _state_file().unlink(missing_ok=True)
         return info

@@ -1,8 +1,7 @@
-"""Execute lesson notebooks for the site, two at a time, reusing cached executions."""
+"""Execute lesson notebooks for the site, one at a time, reusing cached executions."""
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
@@ -24,22 +23,24 @@ def one(source: Path) -> nbformat.NotebookNode:
     return nb
 
 
-def many(sources: list[Path], workers: int = 2) -> dict[Path, nbformat.NotebookNode]:
-    """Execute every source (errors stop the build, naming the notebook and cell), with a progress bar."""
-    todo = [s for s in sources if cache.get(s) is None]
-    done = {s: cache.get(s) for s in sources if s not in todo}
+def many(sources: list[Path]) -> dict[Path, nbformat.NotebookNode]:
+    """Execute every source not cached yet (an error stops the build, naming the lesson), with a progress bar.
+
+    One at a time: the model server answers one request at a time, so parallel notebooks gain little and
+    would add queueing time to the latencies that lessons measure.
+    """
+    done = {s: cache.get(s) for s in sources}
+    todo = [s for s, nb in done.items() if nb is None]
     if not todo:
         return done
-    with Progress(transient=False) as bar, ThreadPoolExecutor(max_workers=workers) as pool:
-        task = bar.add_task(f"executing {len(todo)} lesson(s) ({len(done)} cached)", total=len(todo))
-        futures = {s: pool.submit(one, s) for s in todo}
-        for source, future in futures.items():
+    with Progress(transient=False) as bar:
+        task = bar.add_task(f"executing {len(todo)} lesson(s), {len(sources) - len(todo)} cached", total=len(todo))
+        for source in todo:
+            bar.update(task, description=f"executing {source.name}")
             try:
-                done[source] = future.result()
+                done[source] = one(source)
             except CourseError as exc:
-                for f in futures.values():
-                    f.cancel()
                 raise CourseError(f"lesson {source.name} failed: {exc.message}",
-                                  f"llmcourse build again after fixing it; {exc.next_step}") from exc
+                                  f"fix it, then build again; {exc.next_step}") from exc
             bar.advance(task)
     return done
