@@ -1,12 +1,3 @@
-# %%
-from llmcourse.notebook import llm
-from llmcourse import datasets
-
-import matplotlib.pyplot as plt
-import numpy as np
-import pandas as pd
-from IPython.display import display
-
 # %% [markdown]
 # The report closes its strategy part with a forecasting habit borrowed from Xerox PARC in the 1970s: take
 # an application that would be valuable but is too expensive today, take the historical price trend of
@@ -25,6 +16,15 @@ from IPython.display import display
 # price was checked against the provider's own announcement or pricing page, and every MMLU score against
 # a paper or a provider's own report; the `source` and `mmlu_source` columns say which. Models whose price
 # or score we could not check against such a source are left out, so the table is short.
+
+# %%
+from llmcourse.notebook import llm
+from llmcourse import datasets
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from IPython.display import display
 
 # %%
 prices = datasets.load("strategy_low_cost_cognition", "prices.csv")

@@ -1,11 +1,3 @@
-# %%
-from llmcourse.notebook import llm
-import random
-
-import matplotlib.pyplot as plt
-import numpy as np
-import pandas as pd
-
 # %% [markdown]
 # The report argues that the whole team, not only its specialists, should get hands-on with LLMs, because
 # using them is the fastest way to build a feel for their latency, their failure modes and the product
@@ -34,6 +26,14 @@ import pandas as pd
 # machine does not line up with one end of a sweep. And one warm-up call goes first, outside the
 # measurement. One thing the notebook cannot control: if other programs share the CPU or the model
 # server, some calls wait in line, and they show up as points far above the fitted line.
+
+# %%
+from llmcourse.notebook import llm
+import random
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
 
 # %%
 CAPS = [8, 16, 32, 48, 64, 96, 128, 192]
