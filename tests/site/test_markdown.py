@@ -29,3 +29,18 @@ def test_cells_and_outputs_become_markdown_and_figure_files():
     assert '<div class="nb-output" markdown="0"><table> <tr><td>1</td></tr></table></div>' in md
     assert "![figure 1](demo-fig1.png)" in md and page.figures["demo-fig1.png"].startswith(b"\x89PNG")
     assert '!!! failure "ZeroDivisionError: division by zero"' in md and "\x1b[" not in md
+
+
+def test_a_failing_lesson_stops_the_build_with_its_name_and_next_step(monkeypatch):
+    import pytest
+    from mkdocs.exceptions import PluginError
+
+    from llmcourse.errors import CourseError
+    from llmcourse.site import executed, hooks
+
+    def broken(sources):
+        raise CourseError("lesson demo.py failed: cell 3 (`1/0`) raised ZeroDivisionError", "fix it")
+
+    monkeypatch.setattr(executed, "many", broken)
+    with pytest.raises(PluginError, match="demo.py failed: cell 3"):
+        hooks.on_files(None, None)

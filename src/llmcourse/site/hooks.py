@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 # mkdocs loads this file by path, outside the package, so imports are absolute
 from llmcourse import course, notebooks, paths
+from llmcourse.errors import CourseError
 from llmcourse.assign.strip import without_notice
 from llmcourse.site import executed, markdown, pages
 
@@ -24,7 +26,10 @@ def on_config(config, **_):
 def on_files(files: Files, config, **_) -> Files:
     the_course = course.load()
     sources = [lesson.file("lessons") for lesson in the_course.lessons]
-    ran = executed.many(sources)
+    try:
+        ran = executed.many(sources)
+    except CourseError as exc:  # mkdocs shows a PluginError as one clear line, not a traceback
+        raise PluginError(str(exc)) from exc
     for part in the_course.parts:
         files.append(File.generated(config, f"parts/{part.id}.md", content=pages.part_page(part)))
     for lesson in the_course.lessons:
