@@ -145,22 +145,8 @@ print(f"vocabulary: {len(tfidf.vocabulary_)} terms -> {svd.n_components} dimensi
 # retriever and query type.
 
 # %%
-def recall(ranked: list[str], relevant: set[str], k: int) -> float:
-    return len(set(ranked[:k]) & relevant) / len(relevant)
-
-
-def reciprocal_rank(ranked: list[str], relevant: set[str]) -> float:
-    return next((1 / rank for rank, doc in enumerate(ranked, start=1) if doc in relevant), 0.0)
-
-
-def rrf(rankings: list[list[str]], k: int = 60) -> list[str]:
-    """Reciprocal rank fusion: sum 1/(k + rank) per document; ties by id so the order is stable."""
-    fused: dict[str, float] = {}
-    for ranking in rankings:
-        for rank, doc in enumerate(ranking, start=1):
-            fused[doc] = fused.get(doc, 0.0) + 1 / (k + rank)
-    return sorted(fused, key=lambda doc: (-fused[doc], doc))
-
+# The course's reference versions of the two metrics and of RRF; you write your own in the exercises.
+from llmcourse.retrieval import recall_at_k as recall, reciprocal_rank, rrf
 
 runs = {"BM25": {q["text"]: search_bm25(q["text"]) for q in queries},
         "LSA (dense)": {q["text"]: search_lsa(q["text"]) for q in queries}}
