@@ -75,7 +75,7 @@ def run(nb: nbformat.NotebookNode, cwd: Path, *, cell_timeout: float = 300, tota
         asyncio.run(_go())
     except CellTimeoutError:  # a subclass of TimeoutError: test it first
         result.timed_out = f"a cell ran past its {cell_timeout:g} s limit"
-    except (asyncio.TimeoutError, TimeoutError):
+    except TimeoutError:  # asyncio.wait_for's, since Python 3.11
         result.timed_out = f"the notebook ran past its {total_timeout:g} s limit"
     except DeadKernelError as exc:
         result.timed_out = f"the kernel died ({exc})"
