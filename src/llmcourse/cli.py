@@ -1,9 +1,11 @@
-"""The `llmcourse` command: open, check, hint, progress, model, assign, build and serve."""
+"""The `llmcourse` command: open, check, hint, progress, model, assign, grade, build and serve."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from pathlib import Path
 
 from rich.console import Console
 
@@ -72,6 +74,22 @@ def _assign(args) -> int:
     return 0
 
 
+def _grade(args) -> int:
+    from .grade import report, run, sandbox
+    limits = sandbox.Limits(cell_s=args.cell_timeout, notebook_s=args.timeout, memory_mb=args.memory_mb)
+    opts = run.Options(args.submissions.resolve(), args.out.resolve(), jobs=args.jobs, hidden=args.hidden_tests,
+                       regrade=args.regrade, sandboxed=not args.no_sandbox, limits=limits)
+    graded, kept, notes = run.run(opts, console)
+    written = report.write_all(opts.submissions, opts.out, notes, args.similarity)
+    console.print(f"graded {len(graded)} notebook(s); {kept} unchanged since the last run were kept "
+                  f"(--regrade grades them again)")
+    for note in notes:
+        console.print(f"note: {note}", markup=False)
+    for name, path in written.items():
+        console.print(f"{name:>10}: {path}", markup=False)
+    return 0
+
+
 def _site(args) -> int:
     from .site import build
     return build.run(args.verb, port=getattr(args, "port", 8000))
@@ -99,6 +117,20 @@ def parser() -> argparse.ArgumentParser:
     a = sub.add_parser("assign", help="(authors) regenerate exercises from solutions")
     a.add_argument("--check", action="store_true", help="fail if any exercise is stale or stray")
     a.set_defaults(func=_assign)
+    g = sub.add_parser("grade", help="(instructors) grade a cohort's notebooks in sandboxed kernels")
+    g.add_argument("submissions", type=Path, help="a folder with one folder per learner: LEARNER/LESSON_ID.ipynb")
+    g.add_argument("--out", type=Path, default=Path("grades"), help="where results go (default: ./grades)")
+    g.add_argument("--jobs", type=int, default=max(1, os.cpu_count() or 1), help="notebooks graded at once")
+    g.add_argument("--hidden-tests", "--extra-tests", type=Path, default=None,
+                   help="a folder of private cases, LESSON_ID.py, that learners never see")
+    g.add_argument("--regrade", action="store_true", help="grade again what an earlier run already graded")
+    g.add_argument("--timeout", type=float, default=300, help="whole-notebook limit in seconds")
+    g.add_argument("--cell-timeout", type=float, default=60, help="per-cell limit in seconds")
+    g.add_argument("--memory-mb", type=int, default=2048, help="address-space limit of each kernel")
+    g.add_argument("--similarity", type=float, default=0.9, help="flag pairs at or above this similarity")
+    g.add_argument("--no-sandbox", action="store_true",
+                   help="grade without namespaces where they are not allowed (weaker isolation; see the guide)")
+    g.set_defaults(func=_grade)
     b = sub.add_parser("build", help="execute the lessons and build the site into build/site")
     b.set_defaults(func=_site)
     s = sub.add_parser("serve", help="build the site and serve it on http://127.0.0.1:PORT")

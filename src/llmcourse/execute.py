@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import atexit
 import os
 import sys
 from dataclasses import dataclass, field
@@ -61,18 +62,24 @@ def _errors(nb: nbformat.NotebookNode, cell_timeout: float) -> list[CellError]:
 def run(nb: nbformat.NotebookNode, cwd: Path, *, cell_timeout: float = 300, total_timeout: float = 1800,
         allow_errors: bool = False, env: dict | None = None) -> Execution:
     """Execute `nb` in `cwd`; errors are collected (allow_errors) or raised as a CourseError naming the cell."""
+    result = asyncio.run(arun(nb, cwd, cell_timeout=cell_timeout, total_timeout=total_timeout, env=env))
+    if not allow_errors and (result.errors or result.timed_out):
+        raise CourseError(describe(result), "run the notebook in Jupyter to see the failing cell in context")
+    return result
+
+
+async def arun(nb: nbformat.NotebookNode, cwd: Path, *, cell_timeout: float, total_timeout: float,
+               env: dict | None = None, km=None, client_class: type[NotebookClient] = NotebookClient,
+               **client_options) -> Execution:
+    """Execute `nb` in `cwd` and collect what went wrong; `km` runs it in a kernel of the caller's making."""
     # a cell past its limit is interrupted and execution goes on, so later cells (and grading) still run
-    client = NotebookClient(nb, timeout=cell_timeout, kernel_name="python3", allow_errors=True,
-                            interrupt_on_timeout=True, resources={"metadata": {"path": str(cwd)}},
-                            record_timing=False)
-
-    async def _go():
-        await asyncio.wait_for(client.async_execute(env=env if env is not None else kernel_env()),
-                               timeout=total_timeout)
-
+    client = client_class(nb, km=km, timeout=cell_timeout, kernel_name="python3", allow_errors=True,
+                          interrupt_on_timeout=True, resources={"metadata": {"path": str(cwd)}},
+                          record_timing=False, **client_options)
     result = Execution(nb)
     try:
-        asyncio.run(_go())
+        await asyncio.wait_for(client.async_execute(env=env if env is not None else kernel_env()),
+                               timeout=total_timeout)
     except CellTimeoutError:  # a subclass of TimeoutError: test it first
         result.timed_out = f"a cell ran past its {cell_timeout:g} s limit"
     except TimeoutError:  # asyncio.wait_for's, since Python 3.11
@@ -81,9 +88,12 @@ def run(nb: nbformat.NotebookNode, cwd: Path, *, cell_timeout: float = 300, tota
         result.timed_out = f"the kernel died ({exc})"
     except CellExecutionError as exc:  # only when a cell is tagged to stop execution
         result.timed_out = str(exc)
+    except RuntimeError as exc:  # jupyter_client's "Kernel died before replying to kernel_info"
+        result.timed_out = f"the kernel did not start ({exc})"
+    finally:
+        # nbclient registers a clean-up at exit that fails once the kernel is gone; ours has run by now
+        atexit.unregister(client._cleanup_kernel)
     result.errors = _errors(nb, cell_timeout)
-    if not allow_errors and (result.errors or result.timed_out):
-        raise CourseError(describe(result), "run the notebook in Jupyter to see the failing cell in context")
     return result
 
 

@@ -1,0 +1,1 @@
+"""Grade a cohort's submissions in sandboxed kernels: `llmcourse grade SUBMISSIONS_DIR`."""

@@ -1,0 +1,64 @@
+"""Outside the sandbox: rebuild each case, replay the calls the learner's function made, and judge."""
+
+from __future__ import annotations
+
+from .. import course
+from ..grading.case import Case
+from ..grading.report import CaseResult, Report
+from ..grading.run import Outcome, cases_for, verdict
+from ..grading.scripted import ScriptedLLM
+from . import wire
+
+LOST = "no result came back for this case: the notebook stopped grading before it ran"
+
+
+def _replay(case: Case, traces: dict) -> None:
+    """Feed the recorded calls to this side's own copies of the grader's stand-ins, so stateful checks
+    (how often a scripted model was asked, and with what) see what the learner's function did."""
+    if not traces:
+        return
+    args, kwargs = case.inputs()
+    values = {**{str(i): a for i, a in enumerate(args)}, **kwargs}
+    for key, trace in traces.items():
+        target = values.get(key)
+        calls = trace.get("calls", []) if callable(target) and not isinstance(target, ScriptedLLM) else []
+        requests = trace.get("requests", []) if isinstance(target, ScriptedLLM) else []
+        for a, kw in (wire.decode(c) for c in calls):
+            try:
+                target(*a, **kw)
+            except Exception:  # noqa: BLE001 - the stand-in's own error was already the learner's outcome
+                pass
+        for request in requests:
+            try:
+                target._create(**wire.decode(request))
+            except Exception:  # noqa: BLE001
+                pass
+
+
+def judge_case(case: Case, raw: dict | None) -> CaseResult:
+    if not isinstance(raw, dict) or raw.get("kind") not in ("returned", "raised", "timeout", "missing"):
+        return CaseResult(case.name, False, LOST)
+    _replay(case, raw.get("traces") or {})
+    outcome = Outcome(raw["kind"], value=wire.decode(raw.get("value")),
+                      exc_names=tuple(raw.get("exc_names") or ("Exception",)),
+                      message=str(raw.get("message", "")), where=str(raw.get("where", "")))
+    return verdict(case, outcome)
+
+
+def reports(lesson: course.Lesson, payload: dict, hidden: dict[str, list[Case]]) -> list[Report]:
+    """One report per exercise: public cases, then hidden ones, judged from the sandbox's raw outcomes."""
+    out = []
+    for exercise in lesson.exercises:
+        cases = cases_for(exercise.id) + hidden.get(exercise.id, [])
+        raw = payload.get("exercises", {}).get(exercise.id, []) if isinstance(payload, dict) else []
+        raw = raw if isinstance(raw, list) else []
+        results = [judge_case(case, raw[i] if i < len(raw) else None) for i, case in enumerate(cases)]
+        out.append(Report(exercise.id, exercise.title, exercise.points, len(exercise.hints), results))
+    return out
+
+
+def failed(lesson: course.Lesson, reason: str, hidden: dict[str, list[Case]]) -> list[Report]:
+    """Every case of every exercise failed for one reason (the notebook could not be read or never finished)."""
+    return [Report(ex.id, ex.title, ex.points, len(ex.hints),
+                   [CaseResult(c.name, False, reason) for c in cases_for(ex.id) + hidden.get(ex.id, [])])
+            for ex in lesson.exercises]

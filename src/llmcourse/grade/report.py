@@ -1,0 +1,26 @@
+"""After grading: write the gradebook, the feedback pages, the similarity list and the cohort summary."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from . import cohort, gradebook, similarity, store, summary
+from .store import atomic_write
+
+
+def write_all(submissions: Path, out: Path, notes: list[str], threshold: float) -> dict[str, Path]:
+    """Everything is rebuilt from the saved results, so a resumed run reports on the whole cohort."""
+    results = store.all_results(out)
+    subs, _ = cohort.discover(submissions)
+    similar = similarity.pairs(subs, threshold)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["exercise", "learner_a", "learner_b", "similarity"])
+    writer.writerows(similar)
+    atomic_write(out / "similarity.csv", buffer.getvalue())
+    feedback = gradebook.write_feedback(out, results)
+    return {"gradebook": gradebook.write_csv(out, results), "feedback": feedback[0].parent if feedback else out,
+            "summary": summary.write(out, results, notes, similar), "plot": out / "summary.png",
+            "similarity": out / "similarity.csv"}

@@ -1,0 +1,147 @@
+"""A kernel of its own for each submission: no network, private paths hidden, resources capped."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
+from jupyter_client.manager import AsyncKernelManager
+
+from .. import execute, paths
+from ..errors import CourseError
+
+FIRST_UID = 61000  # one unprivileged user per job slot when grading runs as root
+
+
+@dataclass
+class Limits:
+    cell_s: float = 60
+    notebook_s: float = 300
+    memory_mb: int = 2048
+    processes: int = 64
+    file_mb: int = 64
+    output_kb: int = 1024
+
+
+@dataclass
+class Jail:
+    """How kernels are confined: what they may not see, and whether namespaces are in use."""
+
+    hidden: list[Path] = field(default_factory=list)
+    namespaces: bool = True
+
+
+@functools.cache
+def namespaces_work() -> bool:
+    """Whether this machine lets us make network, mount and process namespaces."""
+    if not shutil.which("unshare"):
+        return False
+    flags = [] if os.geteuid() == 0 else ["--map-root-user"]
+    try:
+        done = subprocess.run(["unshare", "--net", "--mount", "--pid", "--fork", *flags, "true"],
+                              capture_output=True, timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return done.returncode == 0
+
+
+def private_paths(extra: list[Path]) -> list[Path]:
+    """What a submission must not read: solutions, tests, history, caches, the user's home, the cohort."""
+    root = paths.root()
+    found = [root / name for name in ("solutions", "tests", ".git", "build", ".cache", "workspace")]
+    found += [Path.home(), paths.state_dir(), *extra]
+    return [p.resolve() for p in found if p.exists()]
+
+
+def needed(hidden: list[Path], own: Path) -> list[Path]:
+    """What the kernel must still reach inside hidden folders: Python, the course, its own folder."""
+    wanted = [Path(sys.prefix), Path(sys.base_prefix), paths.root(), own]
+    return [p.resolve() for p in wanted if any(p.resolve().is_relative_to(h) for h in hidden)]
+
+
+def argv(jail: Jail, own: Path, limits: Limits, slot: int) -> list[str]:
+    """The kernel's command line: unshare, then the jail, then the ordinary ipykernel launcher."""
+    inner = [sys.executable, "-m", "llmcourse.grade.jail",
+             "--memory-mb", str(limits.memory_mb), "--processes", str(limits.processes),
+             "--file-mb", str(limits.file_mb)]
+    if os.geteuid() == 0:
+        inner += ["--uid", str(FIRST_UID + slot)]
+    if not jail.namespaces:
+        return [*inner, "--no-mounts", "--", sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
+    for path in jail.hidden:
+        inner += ["--hide", str(path)]
+    for path in needed(jail.hidden, own):
+        inner += ["--keep", str(path)]
+    outer = ["unshare", "--net", "--mount", "--pid", "--fork", "--kill-child", "--mount-proc"]
+    if os.geteuid() != 0:
+        outer.append("--map-root-user")
+    return [*outer, *inner, "--", sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
+
+
+class _OneSpec(KernelSpecManager):
+    """A kernel spec manager that knows one spec, built at run time (so no files in the user's Jupyter dirs)."""
+
+    def __init__(self, spec: KernelSpec, **kwargs):
+        super().__init__(**kwargs)
+        self._spec = spec
+
+    def get_kernel_spec(self, kernel_name: str) -> KernelSpec:
+        return self._spec
+
+
+def prepare(own: Path, slot: int) -> None:
+    """The submission's folder: the kernel's home, cwd and sockets, owned by the slot's user."""
+    for sub in ("cwd", "home", "tmp"):
+        (own / sub).mkdir(parents=True, exist_ok=True)
+    own.chmod(0o700)
+    if os.geteuid() == 0:
+        for path in [own, *own.rglob("*")]:
+            os.chown(path, FIRST_UID + slot, FIRST_UID + slot)
+
+
+class _SlotKernelManager(AsyncKernelManager):
+    """Hands the connection file to the slot's user, who could not read it otherwise."""
+
+    slot_uid: int = -1
+
+    def write_connection_file(self, **kwargs):
+        super().write_connection_file(**kwargs)
+        if self.slot_uid >= 0:
+            os.chown(self.connection_file, self.slot_uid, self.slot_uid)
+
+
+def kernel_manager(jail: Jail, own: Path, limits: Limits, slot: int) -> AsyncKernelManager:
+    spec = KernelSpec(argv=argv(jail, own, limits, slot), display_name="llmcourse sandbox", language="python")
+    # IPC sockets in the submission's folder: there is no loopback inside a fresh network namespace
+    km = _SlotKernelManager(kernel_spec_manager=_OneSpec(spec), kernel_name="llmcourse-sandbox",
+                            transport="ipc", ip=str(own / "kernel"), connection_file=str(own / "kernel.json"))
+    km.slot_uid = FIRST_UID + slot if os.geteuid() == 0 else -1
+    return km
+
+
+def env(own: Path) -> dict:
+    """No provider keys, no secrets: a minimal environment pointing every home and cache into `own`."""
+    base = execute.kernel_env(with_provider=False)
+    base = {k: v for k, v in base.items() if not k.startswith("LLMCOURSE_")}
+    return {**base, "HOME": str(own / "home"), "TMPDIR": str(own / "tmp"), "MPLCONFIGDIR": str(own / "home"),
+            "IPYTHONDIR": str(own / "home" / ".ipython"), "LLMCOURSE_HOME": str(own / "home" / "state"),
+            "LLMCOURSE_WORKSPACE": str(own / "cwd"), "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
+            "MKL_NUM_THREADS": "1", "LLMCOURSE_SANDBOX": "1"}
+
+
+def require(jail_wanted: bool) -> bool:
+    """Whether namespaces are usable; a clear error when they are wanted and missing."""
+    if namespaces_work():
+        return True
+    if jail_wanted:
+        raise CourseError("this machine does not allow the namespaces that keep submissions apart "
+                          "(unshare --net --mount --pid failed).",
+                          "grade in a VM or container that allows user namespaces, or accept weaker isolation: "
+                          "llmcourse grade ... --no-sandbox")
+    return False
