@@ -6,6 +6,7 @@ import asyncio
 import atexit
 import os
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,6 +35,7 @@ class Execution:
     nb: nbformat.NotebookNode
     errors: list[CellError] = field(default_factory=list)
     timed_out: str = ""
+    truncated: set = field(default_factory=set)  # cells whose output passed the client's cap
 
 
 def kernel_env(extra: dict | None = None, with_provider: bool = True) -> dict:
@@ -77,6 +79,7 @@ async def arun(nb: nbformat.NotebookNode, cwd: Path, *, cell_timeout: float, tot
                           interrupt_on_timeout=True, resources={"metadata": {"path": str(cwd)}},
                           record_timing=False, **client_options)
     result = Execution(nb)
+    started = time.monotonic()
     try:
         await asyncio.wait_for(client.async_execute(env=env if env is not None else kernel_env()),
                                timeout=total_timeout)
@@ -85,7 +88,10 @@ async def arun(nb: nbformat.NotebookNode, cwd: Path, *, cell_timeout: float, tot
     except TimeoutError:  # asyncio.wait_for's, since Python 3.11
         result.timed_out = f"the notebook ran past its {total_timeout:g} s limit"
     except DeadKernelError as exc:
-        result.timed_out = f"the kernel died ({exc})"
+        # nbclient's own clean-up, cancelled at the notebook limit, can surface as a dead kernel
+        late = time.monotonic() - started >= total_timeout
+        result.timed_out = (f"the notebook ran past its {total_timeout:g} s limit and was stopped" if late
+                            else f"the kernel died ({exc}): the notebook crashed it, or it ran out of memory")
     except CellExecutionError as exc:  # only when a cell is tagged to stop execution
         result.timed_out = str(exc)
     except RuntimeError as exc:  # jupyter_client's "Kernel died before replying to kernel_info"
@@ -94,6 +100,7 @@ async def arun(nb: nbformat.NotebookNode, cwd: Path, *, cell_timeout: float, tot
         # nbclient registers a clean-up at exit that fails once the kernel is gone; ours has run by now
         atexit.unregister(client._cleanup_kernel)
     result.errors = _errors(nb, cell_timeout)
+    result.truncated = set(getattr(client, "_truncated", ()))
     return result
 
 

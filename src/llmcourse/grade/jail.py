@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import signal
 import subprocess
 import sys
 
@@ -66,6 +67,7 @@ def main(argv: list[str]) -> None:
         os.setgid(args.uid)
         os.setuid(args.uid)
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # ignored by the launcher above us; the kernel needs it
     os.execv(command[0], command)
 
 

@@ -40,23 +40,21 @@ def fingerprint(sub: Submission, hidden_digest: str) -> str:
 
 async def _grade_all(todo: list[tuple[Submission, str]], opts: Options, jail: sandbox.Jail, hidden: dict,
                      scratch: Path, progress: Progress, task) -> list[Graded]:
-    slots: asyncio.Queue[int] = asyncio.Queue()
-    for slot in range(opts.jobs):
-        slots.put_nowait(slot)
+    running = asyncio.Semaphore(opts.jobs)
     done: list[Graded] = []
 
     async def one(sub: Submission, mark: str, n: int) -> None:
-        slot = await slots.get()
+        await running.acquire()
         start = time.perf_counter()
         try:
-            graded = await grade(sub, scratch / str(n), slot, jail, opts.limits, hidden)
+            graded = await grade(sub, scratch / str(n), n, jail, opts.limits, hidden)
         except Exception as exc:  # noqa: BLE001 - one submission's failure must not stop the cohort
             from . import judge
             from .. import course
             reason = f"grading failed inside the grader ({type(exc).__name__}: {exc}); please report it"
             graded = Graded(sub, judge.failed(course.load().lesson(sub.lesson), reason, hidden), [reason])
         finally:
-            slots.put_nowait(slot)
+            running.release()
         graded.seconds = time.perf_counter() - start
         store.save(opts.out, graded, mark)  # saved at once: an interruption later loses nothing graded
         done.append(graded)

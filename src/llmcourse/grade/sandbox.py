@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -16,7 +17,8 @@ from jupyter_client.manager import AsyncKernelManager
 from .. import execute, paths
 from ..errors import CourseError
 
-FIRST_UID = 61000  # one unprivileged user per job slot when grading runs as root
+FIRST_UID = 61000  # as root, each submission runs as an unprivileged user of its own, from this id up
+UID_RANGE = 60000
 
 
 @dataclass
@@ -65,23 +67,63 @@ def needed(hidden: list[Path], own: Path) -> list[Path]:
     return [p.resolve() for p in wanted if any(p.resolve().is_relative_to(h) for h in hidden)]
 
 
-def argv(jail: Jail, own: Path, limits: Limits, slot: int) -> list[str]:
+def uid_for(n: int) -> int:
+    """The user the n-th submission runs as: its own, so nothing one leaves behind counts against the next;
+    -1 (no change) when the grader is not root and cannot switch users."""
+    return FIRST_UID + n % UID_RANGE if os.geteuid() == 0 else -1
+
+
+def reap(uid: int) -> None:
+    """Kill whatever still runs as `uid` once its kernel is gone (a fork bomb's stragglers, say)."""
+    if uid < 0:
+        return
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            if f"\nUid:\t{uid}\t" in status.read_text():
+                os.kill(int(status.parent.name), 9)
+        except (OSError, ValueError):
+            continue
+
+
+def argv(jail: Jail, own: Path, limits: Limits, uid: int) -> list[str]:
     """The kernel's command line: unshare, then the jail, then the ordinary ipykernel launcher."""
     inner = [sys.executable, "-m", "llmcourse.grade.jail",
-             "--memory-mb", str(limits.memory_mb), "--processes", str(limits.processes),
+             "--memory-mb", str(limits.memory_mb), "--processes", str(process_cap(limits.processes)),
              "--file-mb", str(limits.file_mb)]
-    if os.geteuid() == 0:
-        inner += ["--uid", str(FIRST_UID + slot)]
+    if uid >= 0:
+        inner += ["--uid", str(uid)]
     if not jail.namespaces:
         return [*inner, "--no-mounts", "--", sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
     for path in jail.hidden:
         inner += ["--hide", str(path)]
     for path in needed(jail.hidden, own):
         inner += ["--keep", str(path)]
-    outer = ["unshare", "--net", "--mount", "--pid", "--fork", "--kill-child", "--mount-proc"]
+    # if the grader itself is killed, its kernels go with it: setpriv passes the death signal to unshare,
+    # unshare to the namespace's first process, and the kernel takes every process of the namespace along
+    outer = ["setpriv", "--pdeathsig", "KILL"] if shutil.which("setpriv") else []
+    outer += ["unshare", "--net", "--mount", "--pid", "--fork", "--kill-child", "--mount-proc"]
     if os.geteuid() != 0:
         outer.append("--map-root-user")
-    return [*outer, *inner, "--", sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
+    command = shlex.join([*outer, *inner, "--", sys.executable, "-m", "ipykernel_launcher", "-f"])
+    # an interrupt at the cell limit goes to the whole process group: unshare must ignore it or it would
+    # exit and take the kernel with it; the jail gives the kernel its interrupt back before exec
+    return ["/bin/sh", "-c", f'trap "" INT; exec {command} "$0"', "{connection_file}"]
+
+
+def process_cap(allowed: int) -> int:
+    """The process limit to set. It counts every process of the user: as root each submission has a user of its
+    own, otherwise the limit sits `allowed` above what the instructor is running already."""
+    if os.geteuid() == 0:
+        return allowed
+    uid, mine = os.getuid(), 0
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            text = status.read_text()
+        except OSError:
+            continue
+        if f"\nUid:\t{uid}\t" in text:
+            mine += int(text.split("Threads:\t", 1)[1].split()[0]) if "Threads:\t" in text else 1
+    return mine + allowed
 
 
 class _OneSpec(KernelSpecManager):
@@ -95,33 +137,33 @@ class _OneSpec(KernelSpecManager):
         return self._spec
 
 
-def prepare(own: Path, slot: int) -> None:
-    """The submission's folder: the kernel's home, cwd and sockets, owned by the slot's user."""
+def prepare(own: Path, uid: int) -> None:
+    """The submission's folder: the kernel's home, cwd and sockets, owned by the submission's user."""
     for sub in ("cwd", "home", "tmp"):
         (own / sub).mkdir(parents=True, exist_ok=True)
     own.chmod(0o700)
-    if os.geteuid() == 0:
+    if uid >= 0:
         for path in [own, *own.rglob("*")]:
-            os.chown(path, FIRST_UID + slot, FIRST_UID + slot)
+            os.chown(path, uid, uid)
 
 
 class _SlotKernelManager(AsyncKernelManager):
-    """Hands the connection file to the slot's user, who could not read it otherwise."""
+    """Hands the connection file to the submission's user, who could not read it otherwise."""
 
-    slot_uid: int = -1
+    sandbox_uid: int = -1
 
     def write_connection_file(self, **kwargs):
         super().write_connection_file(**kwargs)
-        if self.slot_uid >= 0:
-            os.chown(self.connection_file, self.slot_uid, self.slot_uid)
+        if self.sandbox_uid >= 0:
+            os.chown(self.connection_file, self.sandbox_uid, self.sandbox_uid)
 
 
-def kernel_manager(jail: Jail, own: Path, limits: Limits, slot: int) -> AsyncKernelManager:
-    spec = KernelSpec(argv=argv(jail, own, limits, slot), display_name="llmcourse sandbox", language="python")
+def kernel_manager(jail: Jail, own: Path, limits: Limits, uid: int) -> AsyncKernelManager:
+    spec = KernelSpec(argv=argv(jail, own, limits, uid), display_name="llmcourse sandbox", language="python")
     # IPC sockets in the submission's folder: there is no loopback inside a fresh network namespace
     km = _SlotKernelManager(kernel_spec_manager=_OneSpec(spec), kernel_name="llmcourse-sandbox",
                             transport="ipc", ip=str(own / "kernel"), connection_file=str(own / "kernel.json"))
-    km.slot_uid = FIRST_UID + slot if os.geteuid() == 0 else -1
+    km.sandbox_uid = uid
     return km
 
 

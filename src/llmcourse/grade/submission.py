@@ -91,7 +91,7 @@ def _wrong_lesson(functions: list[str], lesson: course.Lesson) -> str:
     return ""
 
 
-async def grade(sub: Submission, own: Path, slot: int, jail: sandbox.Jail, limits: sandbox.Limits,
+async def grade(sub: Submission, own: Path, n: int, jail: sandbox.Jail, limits: sandbox.Limits,
                 hidden: dict[str, list[Case]]) -> Graded:
     """Execute the notebook in its own jailed kernel with a probe cell appended, then judge outside."""
     lesson = course.load().lesson(sub.lesson)
@@ -105,8 +105,9 @@ async def grade(sub: Submission, own: Path, slot: int, jail: sandbox.Jail, limit
         return Graded(sub, judge.failed(lesson, reason, hidden), [reason])
     marker = f"@@llmcourse-grade-{secrets.token_hex(12)}@@"
     nb.cells.append(probe_cell(lesson.id, marker, hidden_cases.inputs(hidden, lesson.id)))
-    sandbox.prepare(own, slot)
-    km = sandbox.kernel_manager(jail, own, limits, slot)
+    uid = sandbox.uid_for(n)
+    sandbox.prepare(own, uid)
+    km = sandbox.kernel_manager(jail, own, limits, uid)
     CappedClient.output_kb = limits.output_kb
     try:
         result = await execute.arun(nb, own / "cwd", cell_timeout=limits.cell_s, total_timeout=limits.notebook_s,
@@ -114,8 +115,13 @@ async def grade(sub: Submission, own: Path, slot: int, jail: sandbox.Jail, limit
                                     shutdown_kernel="immediate")
     finally:
         await _stop(km)
+        sandbox.reap(uid)
         shutil.rmtree(own, ignore_errors=True)
     problems = [execute.describe(result)] if result.errors or result.timed_out else []
+    truncated = sorted(i + 1 for i in getattr(result, "truncated", ()))
+    if truncated:
+        problems.append(f"output of cell(s) {', '.join(map(str, truncated))} passed {limits.output_kb} KB "
+                        "and was cut (the rest was still graded)")
     found = payload(nb.cells[-1], marker)
     if found is None:
         reason = problems[0] if problems else "grading produced no result (the notebook may have replaced stdout)"

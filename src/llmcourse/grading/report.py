@@ -42,11 +42,12 @@ class Report:
         return f"stuck? `llmcourse hint {self.exercise_id}` (or hint(\"{self.exercise_id}\") here)"
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """The fields, plus the derived score, for readers of the saved JSON."""
+        return {**asdict(self), "earned": self.earned, "passed": self.passed}
 
     @classmethod
     def from_dict(cls, data: dict) -> "Report":
-        data = dict(data)
+        data = {k: v for k, v in data.items() if k not in ("earned", "passed")}
         data["results"] = [CaseResult(**r) for r in data.get("results", [])]
         return cls(**data)
 
