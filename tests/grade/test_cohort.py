@@ -46,6 +46,7 @@ def test_hidden_cases_catch_answers_copied_from_the_public_grader(tmp_path):
     assert got["right"] == 15 and got["hardcoder"] < public["hardcoder"]
     feedback = (out / "feedback" / "hardcoder.md").read_text()
     assert "✘ hidden: two regressions among five samples" in feedback
+    assert "'p', 's'" not in feedback and '"p", "s"' not in feedback, "hidden expectations stay private"
 
 
 def test_similarity_flags_a_renamed_copy_and_not_independent_work(tmp_path):
@@ -117,3 +118,15 @@ def test_kernels_run_as_an_unprivileged_user_without_network(tmp_path):
     message = json.loads((out / "results/p/evals_assertions.json").read_text())["reports"][1]["results"][0]["message"]
     uid, interfaces, _ = message.split("got [")[1].split("]")[0].replace("'", "").split(", ")
     assert int(uid) >= 61000 and interfaces == "1"  # loopback only, and it is down
+
+
+def test_the_instructor_guide_names_only_options_that_exist():
+    import re
+
+    guide = (ROOT / "site/docs/instructor.md").read_text()
+    grade = next(a for a in cli.parser()._subparsers._group_actions[0].choices.items() if a[0] == "grade")[1]
+    known = {s for action in grade._actions for s in action.option_strings}
+    named = set(re.findall(r"`(--[a-z-]+)", guide)) | set(re.findall(r"grade [^`\n]*?(--[a-z-]+)", guide))
+    assert named and named <= known, named - known
+    for produced in ("gradebook.csv", "summary.md", "summary.png", "similarity.csv", "feedback/LEARNER.md"):
+        assert produced in guide

@@ -10,7 +10,7 @@ from pathlib import Path
 from .. import course
 from ..errors import CourseError
 from ..grading.case import Case
-from . import wire
+from . import judge, wire
 
 
 def load(folder: Path | None) -> dict[str, list[Case]]:
@@ -49,7 +49,7 @@ def _hidden(case: Case, file: Path) -> Case:
             raise CourseError(f"hidden case {case.name!r} in {file.name} passes a {type(value).__name__}: "
                               "hidden cases may pass plain data only (numbers, strings, lists, dicts...).",
                               f"edit {file}")
-    case.name = f"hidden: {case.name}"
+    case.name = f"{judge.HIDDEN}{case.name}"
     return case
 
 

@@ -10,6 +10,14 @@ from ..grading.scripted import ScriptedLLM
 from . import wire
 
 LOST = "no result came back for this case: the notebook stopped grading before it ran"
+HIDDEN = "hidden: "
+
+
+def _redact(case: Case, result: CaseResult) -> CaseResult:
+    """A hidden case's failure names the case and its `why`, never its input or expected value."""
+    if result.passed or result.todo:
+        return result
+    return CaseResult(result.name, False, f"this hidden case failed. {case.why}".strip())
 
 
 def _replay(case: Case, traces: dict) -> None:
@@ -53,6 +61,7 @@ def reports(lesson: course.Lesson, payload: dict, hidden: dict[str, list[Case]])
         raw = payload.get("exercises", {}).get(exercise.id, []) if isinstance(payload, dict) else []
         raw = raw if isinstance(raw, list) else []
         results = [judge_case(case, raw[i] if i < len(raw) else None) for i, case in enumerate(cases)]
+        results = [_redact(case, r) if case.name.startswith(HIDDEN) else r for case, r in zip(cases, results)]
         out.append(Report(exercise.id, exercise.title, exercise.points, len(exercise.hints), results))
     return out
 
