@@ -47,3 +47,11 @@ def test_raised_exceptions_are_judged_by_name():
     assert judge.judge_case(case, raw).passed
     raw = {"kind": "raised", "exc_names": ["NotImplementedError", "RuntimeError"], "message": ""}
     assert judge.judge_case(case, raw).todo
+
+
+def test_a_malformed_report_fails_the_case_instead_of_the_grader():
+    case = Case("returns 3", expect=3)
+    for raw in ({"kind": "returned", "value": {"__what__": 1}}, {"kind": "returned", "traces": [1, 2]},
+                {"kind": "raised", "exc_names": 5}):
+        result = judge.judge_case(case, raw)
+        assert not result.passed and result.message

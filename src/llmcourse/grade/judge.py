@@ -8,6 +8,7 @@ from ..grading.report import CaseResult, Report
 from ..grading.run import Outcome, cases_for, verdict
 from ..grading.scripted import ScriptedLLM
 from . import wire
+from .probe import MAX_CALLS
 
 LOST = "no result came back for this case: the notebook stopped grading before it ran"
 HIDDEN = "hidden: "
@@ -29,8 +30,9 @@ def _replay(case: Case, traces: dict) -> None:
     values = {**{str(i): a for i, a in enumerate(args)}, **kwargs}
     for key, trace in traces.items():
         target = values.get(key)
-        calls = trace.get("calls", []) if callable(target) and not isinstance(target, ScriptedLLM) else []
-        requests = trace.get("requests", []) if isinstance(target, ScriptedLLM) else []
+        # capped like the probe's recording, so a forged trace cannot make the grader loop for long
+        calls = trace.get("calls", [])[:MAX_CALLS] if callable(target) and not isinstance(target, ScriptedLLM) else []
+        requests = trace.get("requests", [])[:MAX_CALLS] if isinstance(target, ScriptedLLM) else []
         for a, kw in (wire.decode(c) for c in calls):
             try:
                 target(*a, **kw)
@@ -46,10 +48,14 @@ def _replay(case: Case, traces: dict) -> None:
 def judge_case(case: Case, raw: dict | None) -> CaseResult:
     if not isinstance(raw, dict) or raw.get("kind") not in ("returned", "raised", "timeout", "missing"):
         return CaseResult(case.name, False, LOST)
-    _replay(case, raw.get("traces") or {})
-    outcome = Outcome(raw["kind"], value=wire.decode(raw.get("value")),
-                      exc_names=tuple(raw.get("exc_names") or ("Exception",)),
-                      message=str(raw.get("message", "")), where=str(raw.get("where", "")))
+    try:
+        _replay(case, raw.get("traces") or {})
+        outcome = Outcome(raw["kind"], value=wire.decode(raw.get("value")),
+                          exc_names=tuple(str(n) for n in raw.get("exc_names") or ("Exception",)),
+                          message=str(raw.get("message", "")), where=str(raw.get("where", "")))
+    except (AttributeError, TypeError, ValueError, KeyError, RecursionError):
+        # only a tampered report is malformed: the probe itself always writes this shape
+        return CaseResult(case.name, False, "the result for this case came back malformed and was not graded")
     return verdict(case, outcome)
 
 
