@@ -130,3 +130,22 @@ def test_the_instructor_guide_names_only_options_that_exist():
     assert named and named <= known, named - known
     for produced in ("gradebook.csv", "summary.md", "summary.png", "similarity.csv", "feedback/LEARNER.md"):
         assert produced in guide
+
+
+def test_cohort_grading_agrees_with_the_learners_own_checks_on_every_lesson(tmp_path):
+    """Every solution earns full marks through the sandbox, every untouched exercise earns nothing."""
+    from llmcourse import course
+
+    cohort = tmp_path / "c"
+    for learner, kind in (("solutions", "solutions"), ("exercises", "exercises")):
+        (cohort / learner).mkdir(parents=True)
+        for lesson in course.load().lessons:
+            shutil.copy(lesson.file(kind), cohort / learner / f"{lesson.id}.py")
+    out = tmp_path / "out"
+    assert cli.main(["grade", str(cohort), "--out", str(out)]) == 0
+    with open(out / "gradebook.csv", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if r["exercise"] != "TOTAL"]
+    wrong = [r["exercise"] for r in rows if r["learner"] == "solutions" and r["passed"] != "True"]
+    assert not wrong, wrong
+    assert all(float(r["earned"]) == 0 for r in rows if r["learner"] == "exercises")
+    assert len(rows) == 2 * len(course.load().exercises)
