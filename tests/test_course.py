@@ -1,6 +1,7 @@
 """course.toml against the folders: every lesson has its four files, nothing is stray, hints are real."""
 
 import ast
+import re
 
 import pytest
 
@@ -69,3 +70,9 @@ def test_sections_exist_in_the_report():
 
 def test_root_is_this_checkout():
     assert paths.root() == ROOT
+
+
+def test_the_readme_course_map_lists_every_lesson_in_order():
+    readme = (paths.root() / "README.md").read_text(encoding="utf-8")
+    listed = re.findall(r"^\| [^|]+ \| [^|]+ \| `(\w+)` \|", readme, re.M)
+    assert listed == [lesson.id for lesson in LESSONS], "update the README's course map from course.toml"
