@@ -129,7 +129,7 @@ def parser() -> argparse.ArgumentParser:
     g.add_argument("--memory-mb", type=int, default=2048, help="address-space limit of each kernel")
     g.add_argument("--similarity", type=float, default=0.9, help="flag pairs at or above this similarity")
     g.add_argument("--no-sandbox", action="store_true",
-                   help="grade without namespaces where they are not allowed (weaker isolation; see the guide)")
+                   help="grade without namespaces, for machines that forbid them (weaker isolation; see the guide)")
     g.set_defaults(func=_grade)
     b = sub.add_parser("build", help="execute the lessons and build the site into build/site")
     b.set_defaults(func=_site)

@@ -149,3 +149,10 @@ def test_cohort_grading_agrees_with_the_learners_own_checks_on_every_lesson(tmp_
     assert not wrong, wrong
     assert all(float(r["earned"]) == 0 for r in rows if r["learner"] == "exercises")
     assert len(rows) == 2 * len(course.load().exercises)
+
+
+def test_no_sandbox_still_grades_and_says_it_is_unprotected(tmp_path, capsys):
+    cohort = make_cohort(tmp_path / "c", {"a": ROOT / "solutions/evals_assertions.py"})
+    assert cli.main(["grade", str(cohort), "--out", str(tmp_path / "out"), "--no-sandbox"]) == 0
+    assert "graded WITHOUT namespaces" in capsys.readouterr().out
+    assert totals(tmp_path / "out") == {"a": 15}

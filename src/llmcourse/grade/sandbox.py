@@ -90,7 +90,8 @@ def argv(jail: Jail, own: Path, limits: Limits, uid: int) -> list[str]:
     inner = [sys.executable, "-m", "llmcourse.grade.jail",
              "--memory-mb", str(limits.memory_mb), "--processes", str(process_cap(limits.processes)),
              "--file-mb", str(limits.file_mb)]
-    if uid >= 0:
+    if uid >= 0 and jail.namespaces:
+        # without a mount namespace the interpreter may sit in a home folder that user cannot enter
         inner += ["--uid", str(uid)]
     if not jail.namespaces:
         return [*inner, "--no-mounts", "--", sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
@@ -178,12 +179,12 @@ def env(own: Path) -> dict:
 
 
 def require(jail_wanted: bool) -> bool:
-    """Whether namespaces are usable; a clear error when they are wanted and missing."""
+    """Whether to use namespaces: always when wanted, and then a clear error if the machine forbids them."""
+    if not jail_wanted:
+        return False
     if namespaces_work():
         return True
-    if jail_wanted:
-        raise CourseError("this machine does not allow the namespaces that keep submissions apart "
-                          "(unshare --net --mount --pid failed).",
-                          "grade in a VM or container that allows user namespaces, or accept weaker isolation: "
-                          "llmcourse grade ... --no-sandbox")
-    return False
+    raise CourseError("this machine does not allow the namespaces that keep submissions apart "
+                      "(unshare --net --mount --pid failed).",
+                      "grade in a VM or container that allows user namespaces, or accept weaker isolation: "
+                      "llmcourse grade ... --no-sandbox")
