@@ -95,6 +95,9 @@ def test_a_changed_submission_is_graded_again_and_the_rest_kept(tmp_path):
     assert cli.main(["grade", str(cohort), "--out", str(out)]) == 0
     assert json.loads((out / "results/b/evals_assertions.json").read_text()) == before
     assert totals(out) == {"a": 15, "b": 15}
+    shutil.rmtree(cohort / "a")  # a learner who leaves the cohort leaves the reports too
+    assert cli.main(["grade", str(cohort), "--out", str(out)]) == 0
+    assert totals(out) == {"b": 15}
 
 
 def test_misnamed_files_and_missing_folders_are_explained(tmp_path, capsys):

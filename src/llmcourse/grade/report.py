@@ -12,8 +12,10 @@ from .store import atomic_write
 
 def write_all(submissions: Path, out: Path, notes: list[str], threshold: float) -> dict[str, Path]:
     """Everything is rebuilt from the saved results, so a resumed run reports on the whole cohort."""
-    results = store.all_results(out)
     subs, _ = cohort.discover(submissions)
+    # only what is in the cohort folder now: a learner or notebook since removed drops out of the reports
+    present = {(sub.learner, sub.lesson) for sub in subs}
+    results = [r for r in store.all_results(out) if (r["learner"], r["lesson"]) in present]
     similar = similarity.pairs(subs, threshold)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
