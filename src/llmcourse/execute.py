@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import atexit
+import json
 import os
 import sys
 import time
@@ -102,6 +103,19 @@ async def arun(nb: nbformat.NotebookNode, cwd: Path, *, cell_timeout: float, tot
     result.errors = _errors(nb, cell_timeout)
     result.truncated = set(getattr(client, "_truncated", ()))
     return result
+
+
+def marked_json(cell: nbformat.NotebookNode, marker: str):
+    """The JSON a cell printed behind `marker` (its stdout may arrive in pieces), or None if there is none."""
+    text = "".join(o.get("text", "") for o in cell.get("outputs", [])
+                   if o.get("output_type") == "stream" and o.get("name") == "stdout")
+    for line in text.splitlines():
+        if line.startswith(marker):
+            try:
+                return json.loads(line[len(marker):])
+            except json.JSONDecodeError:
+                return None
+    return None
 
 
 def describe(result: Execution) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import secrets
 import tempfile
 from pathlib import Path
@@ -21,15 +20,6 @@ def grading_cell(lesson_id: str, marker: str) -> nbformat.NotebookNode:
     return nbformat.v4.new_code_cell(source)
 
 
-def _parse(cell: nbformat.NotebookNode, marker: str) -> list[Report] | None:
-    for out in cell.get("outputs", []):
-        if out.get("output_type") == "stream":
-            for line in out.get("text", "").splitlines():
-                if line.startswith(marker):
-                    return [Report.from_dict(d) for d in json.loads(line[len(marker):])]
-    return None
-
-
 def check(target: Target, *, cell_timeout: float = 60, total_timeout: float = 600) -> tuple[list[Report], str]:
     """Reports for the notebook's exercises and a note on cells that failed before grading."""
     nb = notebooks.read(target.notebook)
@@ -40,7 +30,8 @@ def check(target: Target, *, cell_timeout: float = 60, total_timeout: float = 60
         result = execute.run(nb, Path(scratch), cell_timeout=cell_timeout, total_timeout=total_timeout,
                              allow_errors=True, env=execute.kernel_env({"LLMCOURSE_NOTEBOOK_DIR":
                                                                         str(target.notebook.parent.resolve())}))
-    reports = _parse(nb.cells[-1], marker)
+    found = execute.marked_json(nb.cells[-1], marker)
+    reports = [Report.from_dict(d) for d in found] if isinstance(found, list) else None
     problems = execute.describe(result)
     if reports is None:
         # grading never ran: the kernel died or time ran out; every exercise fails with that reason

@@ -73,15 +73,28 @@ def uid_for(n: int) -> int:
     return FIRST_UID + n % UID_RANGE if os.geteuid() == 0 else -1
 
 
+def tasks_of(uid: int) -> list[tuple[int, int]]:
+    """(pid, threads) of every process whose real user is `uid`."""
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            text = status.read_text()
+        except OSError:
+            continue
+        if f"\nUid:\t{uid}\t" in text:
+            threads = text.split("Threads:\t", 1)[1].split()[0] if "Threads:\t" in text else "1"
+            found.append((int(status.parent.name), int(threads)))
+    return found
+
+
 def reap(uid: int) -> None:
     """Kill whatever still runs as `uid` once its kernel is gone (a fork bomb's stragglers, say)."""
     if uid < 0:
         return
-    for status in Path("/proc").glob("[0-9]*/status"):
+    for pid, _ in tasks_of(uid):
         try:
-            if f"\nUid:\t{uid}\t" in status.read_text():
-                os.kill(int(status.parent.name), 9)
-        except (OSError, ValueError):
+            os.kill(pid, 9)
+        except OSError:
             continue
 
 
@@ -116,15 +129,7 @@ def process_cap(allowed: int) -> int:
     own, otherwise the limit sits `allowed` above what the instructor is running already."""
     if os.geteuid() == 0:
         return allowed
-    uid, mine = os.getuid(), 0
-    for status in Path("/proc").glob("[0-9]*/status"):
-        try:
-            text = status.read_text()
-        except OSError:
-            continue
-        if f"\nUid:\t{uid}\t" in text:
-            mine += int(text.split("Threads:\t", 1)[1].split()[0]) if "Threads:\t" in text else 1
-    return mine + allowed
+    return sum(threads for _, threads in tasks_of(os.getuid())) + allowed
 
 
 class _OneSpec(KernelSpecManager):

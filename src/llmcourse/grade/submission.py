@@ -11,6 +11,7 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from traitlets import Integer
 
 from .. import course, execute, notebooks
 from ..errors import CourseError
@@ -45,18 +46,18 @@ class Graded:
 class CappedClient(NotebookClient):
     """Keeps at most `output_kb` of output per cell, so a flood of prints cannot exhaust the grader's memory."""
 
-    output_kb = 1024
+    output_kb = Integer(1024, help="output kept per cell, in KB").tag(config=True)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._used: dict[int, int] = {}
+        self._truncated: set[int] = set()
 
     def output(self, outs, msg, display_id, cell_index):
-        used = getattr(self, "_used", {})
-        self._used = used
-        size = len(json.dumps(msg.get("content", {}), default=str))
-        if used.get(cell_index, 0) + size > self.output_kb * 1024:
-            if used.get(cell_index, 0) <= self.output_kb * 1024:
-                self._truncated = getattr(self, "_truncated", set()) | {cell_index}
-            used[cell_index] = used.get(cell_index, 0) + size
+        self._used[cell_index] = self._used.get(cell_index, 0) + len(json.dumps(msg.get("content", {}), default=str))
+        if self._used[cell_index] > self.output_kb * 1024:
+            self._truncated.add(cell_index)
             return None
-        used[cell_index] = used.get(cell_index, 0) + size
         return super().output(outs, msg, display_id, cell_index)
 
 
@@ -64,19 +65,6 @@ def probe_cell(lesson_id: str, marker: str, extra_json: str) -> nbformat.Noteboo
     source = ("from llmcourse.grade.probe import run as __llmcourse_probe\n"
               f"__llmcourse_probe({lesson_id!r}, globals(), {marker!r}, {extra_json!r})")
     return nbformat.v4.new_code_cell(source)
-
-
-def payload(cell: nbformat.NotebookNode, marker: str) -> dict | None:
-    """The probe's report: the first line behind the marker in the cell's stdout, which may come in pieces."""
-    text = "".join(o.get("text", "") for o in cell.get("outputs", [])
-                   if o.get("output_type") == "stream" and o.get("name") == "stdout")
-    for line in text.splitlines():
-        if line.startswith(marker):
-            try:
-                return json.loads(line[len(marker):])
-            except json.JSONDecodeError:
-                return None
-    return None
 
 
 def _wrong_lesson(functions: list[str], lesson: course.Lesson) -> str:
@@ -108,11 +96,10 @@ async def grade(sub: Submission, own: Path, n: int, jail: sandbox.Jail, limits: 
     uid = sandbox.uid_for(n)
     sandbox.prepare(own, uid)
     km = sandbox.kernel_manager(jail, own, limits, uid)
-    CappedClient.output_kb = limits.output_kb
     try:
         result = await execute.arun(nb, own / "cwd", cell_timeout=limits.cell_s, total_timeout=limits.notebook_s,
                                     env=sandbox.env(own), km=km, client_class=CappedClient,
-                                    shutdown_kernel="immediate")
+                                    shutdown_kernel="immediate", output_kb=limits.output_kb)
     finally:
         await _stop(km)
         sandbox.reap(uid)
@@ -122,7 +109,8 @@ async def grade(sub: Submission, own: Path, n: int, jail: sandbox.Jail, limits: 
     if truncated:
         problems.append(f"output of cell(s) {', '.join(map(str, truncated))} passed {limits.output_kb} KB "
                         "and was cut (the rest was still graded)")
-    found = payload(nb.cells[-1], marker)
+    found = execute.marked_json(nb.cells[-1], marker)
+    found = found if isinstance(found, dict) else None
     if found is None:
         reason = problems[0] if problems else "grading produced no result (the notebook may have replaced stdout)"
         return Graded(sub, judge.failed(lesson, f"grading did not run to the end: {reason}", hidden), problems)
