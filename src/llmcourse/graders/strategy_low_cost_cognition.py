@@ -8,8 +8,8 @@ import numpy as np
 
 from llmcourse.grading import Case
 
-# Mutants of the solutions that no input can tell apart from them, with the reason
-# (tests/mutation/test_mutants.py proves the grader rejects every other mutant).
+# Mutants of the solution that no input tells apart from it, each with the reason. tests/mutation grades
+# every other machine-made mutant with these cases and requires at least 90% of them to fail.
 EQUIVALENT_MUTANTS: dict[str, dict[str, str]] = {
     "halving_time": {
         "compare: abs(slope) < 1e-09 -> abs(slope) <= 1e-09":
