@@ -34,7 +34,8 @@ from llmcourse.notebook import check, hint
 # - `"exact"`: the needle unchanged;
 # - `"casing"`: the needle in upper case (`str.upper`); if that equals the needle (it is already in
 #   capitals), the needle in lower case instead. If neither differs from the needle (it has no
-#   letters), raise `ValueError`: a variant must never equal the original.
+#   letters with a case: only digits, or a script without case such as Hebrew), raise `ValueError`:
+#   a variant must never equal the original.
 # - `"typo"`: the needle with **two neighbouring letters swapped inside one word**, everything else
 #   left exactly as it was. The rules, which keep the key fact intact:
 #   - a *token* is a run of non-whitespace characters; its *word* is the token with leading and

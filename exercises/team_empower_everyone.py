@@ -18,7 +18,10 @@ import numpy as np
 # (network, queueing, set-up), `b` what a longer prompt adds, `c` what each token of the answer adds.
 # A fit is only as good as the experiment behind it. With fewer than three calls, or when every call
 # has the same prompt length (or the same answer length), the data cannot separate the three numbers:
-# raise `ValueError` rather than return something that looks like a measurement.
+# raise `ValueError` rather than return something that looks like a measurement. The same holds when
+# the two counts move together, for example when every prompt is ten times as long as its answer: then
+# any cost could be put on either kind of token. Check that the design matrix (ones, prompt tokens,
+# output tokens) has full rank, `numpy.linalg.matrix_rank(X) == 3`, before you fit.
 
 # %%
 def fit_latency(calls: list[dict]) -> dict:
@@ -26,7 +29,7 @@ def fit_latency(calls: list[dict]) -> dict:
 
     Each call is a dict with (at least) prompt_tokens, completion_tokens and latency_s. Returns
     {"overhead_s": a, "s_per_prompt_token": b, "s_per_output_token": c}. Raises ValueError with fewer
-    than three calls or when prompt_tokens or completion_tokens never varies.
+    than three calls, when prompt_tokens or completion_tokens never varies, or when they are collinear.
     """
     # TODO: your code here
     raise NotImplementedError

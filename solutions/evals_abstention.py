@@ -64,6 +64,10 @@ check("evals_abstention.answer_or_abstain", answer_or_abstain)
 #
 # - split `[0, 1]` into `n_bins` bins of equal width; bin `i` holds the confidences `c` with
 #   `i / n_bins <= c < (i + 1) / n_bins`, except that the last bin also holds `c == 1.0`;
+# - a confidence on an edge opens the upper bin, with the edge computed as the float `i / n_bins`:
+#   with 10 bins, 0.6 goes with 0.65 into `[0.6, 0.7)`. Beware of `np.histogram` and `np.linspace`,
+#   whose edges can be off in the last bit (`np.linspace(0, 1, 11)[6]` is `0.6000000000000001`) and
+#   then put 0.3, 0.6 or 0.7 in the bin below; `int(c * n_bins)` follows this convention;
 # - for each **non-empty** bin `b`, with `n_b` answers, mean confidence `conf_b` and share correct
 #   `acc_b`, add `(n_b / N) * |acc_b - conf_b|`, where `N` is the total number of answers.
 #

@@ -32,7 +32,8 @@ from llmcourse.notebook import check, hint
 # - `"exact"`: the needle unchanged;
 # - `"casing"`: the needle in upper case (`str.upper`); if that equals the needle (it is already in
 #   capitals), the needle in lower case instead. If neither differs from the needle (it has no
-#   letters), raise `ValueError`: a variant must never equal the original.
+#   letters with a case: only digits, or a script without case such as Hebrew), raise `ValueError`:
+#   a variant must never equal the original.
 # - `"typo"`: the needle with **two neighbouring letters swapped inside one word**, everything else
 #   left exactly as it was. The rules, which keep the key fact intact:
 #   - a *token* is a run of non-whitespace characters; its *word* is the token with leading and
@@ -54,7 +55,7 @@ def needle_variants(needle: str, seed: int = 0) -> dict[str, str]:
     # BEGIN SOLUTION
     casing = needle.upper() if needle.upper() != needle else needle.lower()
     if casing == needle:
-        raise ValueError("the needle has no letters, so no casing variant can differ from it")
+        raise ValueError("the needle has no cased letters, so no casing variant can differ from it")
     tokens = list(re.finditer(r"\S+", needle))
     candidates = []
     for t, match in enumerate(tokens):

@@ -17,6 +17,8 @@
 # `hint("...")` (or `llmcourse hint ...` in a terminal) shows one more hint each time.
 
 # %%
+from fractions import Fraction
+
 from llmcourse.notebook import check, hint
 
 # %% [markdown]
@@ -66,18 +68,26 @@ check("rag_keyword_search.recall_at_k", recall_at_k)
 # - Ranks start at 1: the first result of a ranking adds 1 / (k + 1).
 # - A document missing from a ranking adds nothing for that ranking, but is still returned: the
 #   output holds every document that appears in any ranking.
+# - A document listed more than once in one ranking counts once for that ranking, at its first
+#   (best) rank: RRF gives each ranking one vote per document.
 # - Sort by fused score, highest first, and break ties by document id ascending, so the same input
 #   gives the same output on every run (a retrieval eval that shuffles tied documents cannot be
 #   compared from one run to the next).
+# - A tie means equal as exact fractions: 1/61 + 1/62 + 1/67 is the same score whichever order the
+#   three rankings add it in. Floating-point sums can differ in the last bit with the order of the
+#   terms, so add the scores as `fractions.Fraction` values (or another exact method).
 
 # %%
 def reciprocal_rank_fusion(rankings: list[list[str]], k: int = 60) -> list[str]:
     """All ids in any ranking, by descending sum of 1 / (k + rank) (ranks from 1), ties by id."""
     # BEGIN SOLUTION
-    scores: dict[str, float] = {}
+    scores: dict[str, Fraction] = {}
     for ranking in rankings:
+        first_rank: dict[str, int] = {}
         for rank, doc in enumerate(ranking, start=1):
-            scores[doc] = scores.get(doc, 0.0) + 1.0 / (k + rank)
+            first_rank.setdefault(doc, rank)
+        for doc, rank in first_rank.items():
+            scores[doc] = scores.get(doc, Fraction(0)) + 1 / Fraction(k + rank)
     return sorted(scores, key=lambda doc: (-scores[doc], doc))
     # END SOLUTION
 

@@ -27,13 +27,22 @@ import numpy as np
 # If prices rose over the period the slope is positive and `-12 / b` is negative: return that negative
 # number. Its size is then the doubling time, and the sign tells the caller the trend went the wrong way;
 # an infinite or silently clipped value would hide that.
+#
+# Two more conventions the grader expects:
+#
+# - Several prices on one date are several points of the fit, each weighing as much as any other row:
+#   do not average them into one point per date first.
+# - Flat prices have no trend, and a price that never falls never halves: return `math.inf`. The fit
+#   will not give a slope of exactly 0 for flat prices (rounding leaves up to about 1e-15 halvings
+#   per year), so treat `abs(b) < 1e-9` as flat. A slope that small would mean one halving in about a
+#   billion years, far below any real price trend and far above the rounding noise.
 
 # %%
 def halving_time(years: list[float], prices: list[float]) -> float:
     """Months for the price to halve, from a least-squares fit of log2(price) on years.
 
     Returns -12 / b for the fitted slope b of log2(price) per year: negative when prices rose (its size is
-    then the doubling time). Raises ValueError for a non-positive price, lists of different lengths, or
+    then the doubling time), math.inf when abs(b) < 1e-9 (flat prices). Raises ValueError for a non-positive price, lists of different lengths, or
     fewer than two distinct years.
     """
     # BEGIN SOLUTION
@@ -44,8 +53,8 @@ def halving_time(years: list[float], prices: list[float]) -> float:
     if len(set(years)) < 2:
         raise ValueError("need prices from at least two different dates to fit a trend")
     slope, _ = np.polyfit(np.asarray(years, float), np.log2(np.asarray(prices, float)), 1)
-    if slope == 0:
-        return math.inf  # a perfectly flat price never halves
+    if abs(slope) < 1e-9:
+        return math.inf  # flat prices never halve; the fit leaves rounding noise, not an exact 0
     return float(-12 / slope)
     # END SOLUTION
 

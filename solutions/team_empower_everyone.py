@@ -17,7 +17,10 @@ import numpy as np
 # (network, queueing, set-up), `b` what a longer prompt adds, `c` what each token of the answer adds.
 # A fit is only as good as the experiment behind it. With fewer than three calls, or when every call
 # has the same prompt length (or the same answer length), the data cannot separate the three numbers:
-# raise `ValueError` rather than return something that looks like a measurement.
+# raise `ValueError` rather than return something that looks like a measurement. The same holds when
+# the two counts move together, for example when every prompt is ten times as long as its answer: then
+# any cost could be put on either kind of token. Check that the design matrix (ones, prompt tokens,
+# output tokens) has full rank, `numpy.linalg.matrix_rank(X) == 3`, before you fit.
 
 # %%
 def fit_latency(calls: list[dict]) -> dict:
@@ -25,7 +28,7 @@ def fit_latency(calls: list[dict]) -> dict:
 
     Each call is a dict with (at least) prompt_tokens, completion_tokens and latency_s. Returns
     {"overhead_s": a, "s_per_prompt_token": b, "s_per_output_token": c}. Raises ValueError with fewer
-    than three calls or when prompt_tokens or completion_tokens never varies.
+    than three calls, when prompt_tokens or completion_tokens never varies, or when they are collinear.
     """
     # BEGIN SOLUTION
     if len(calls) < 3:
@@ -33,10 +36,12 @@ def fit_latency(calls: list[dict]) -> dict:
     prompt = np.array([c["prompt_tokens"] for c in calls], dtype=float)
     output = np.array([c["completion_tokens"] for c in calls], dtype=float)
     latency = np.array([c["latency_s"] for c in calls], dtype=float)
-    for name, column in (("prompt_tokens", prompt), ("completion_tokens", output)):
-        if np.ptp(column) == 0:
-            raise ValueError(f"{name} is the same in every call: its cost cannot be told apart from the overhead")
     design = np.column_stack([np.ones_like(prompt), prompt, output])
+    # rank 3 fails when a count never varies and when the two counts lie on one line: both leave
+    # infinitely many fits, of which lstsq would quietly return one
+    if np.linalg.matrix_rank(design) < 3:
+        raise ValueError("prompt_tokens and completion_tokens must each vary, and independently of each other "
+                         "(not one a fixed multiple of the other): otherwise their costs cannot be told apart")
     (a, b, c), *_ = np.linalg.lstsq(design, latency, rcond=None)
     return {"overhead_s": float(a), "s_per_prompt_token": float(b), "s_per_output_token": float(c)}
     # END SOLUTION

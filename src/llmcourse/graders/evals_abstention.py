@@ -58,6 +58,10 @@ def answer_or_abstain():
              kwargs={"abstain_message": "Sorry, the handbook does not cover that."},
              expect="Sorry, the handbook does not cover that.",
              why="Return abstain_message as given, so callers can recognise an abstention."),
+        Case("an empty retrieval returns the caller's message too",
+             (q, [], _must_not_be_called, 1.0), kwargs={"abstain_message": "No sources found."},
+             expect="No sources found.",
+             why="Every abstention returns abstain_message, the empty-retrieval one included."),
         Case("the model is called exactly once when answering",
              lambda: (q, [("A", 3.0), ("B", 1.0)], _counting_model(), 1.0), expect="answer from call #1",
              why="Call answer_fn once and return its answer unchanged."),
@@ -102,6 +106,20 @@ def expected_calibration_error():
         Case("a confidence on an inner edge goes to the upper bin",
              ([0.5, 0.4], [True, False]), kwargs={"n_bins": 4}, expect=0.45, tol=1e-9,
              why="With 4 bins, 0.5 opens the bin [0.5, 0.75); it does not close [0.25, 0.5)."),
+        Case("0.6 sits on an edge and opens the upper bin",
+             ([0.6, 0.65], [True, False]), expect=0.125, tol=1e-9,
+             why="With 10 bins, 0.6 is the lower edge of [0.6, 0.7) and shares that bin with 0.65: mean "
+                 "confidence 0.625 against accuracy 0.5. np.histogram's edges come from np.linspace, whose "
+                 "seventh edge is 0.6000000000000001, so it puts 0.6 in the bin below and reports 0.525: "
+                 "compute the bin from i / n_bins (int(c * n_bins) does) instead of trusting library edges."),
+        Case("the last two bins are separate",
+             ([0.85, 0.95], [True, False]), expect=0.55, tol=1e-9,
+             why="0.85 is in [0.8, 0.9) and 0.95 in [0.9, 1.0]: 1/2 * 0.15 + 1/2 * 0.95 = 0.55. Only 1.0 is "
+                 "moved down into the last bin; nothing else is."),
+        Case("1.0 joins the last of n_bins bins",
+             ([1.0, 0.8], [False, True]), kwargs={"n_bins": 4}, expect=0.4, tol=1e-9,
+             why="With 4 bins the last bin is [0.75, 1.0] and holds both answers: mean confidence 0.9 against "
+                 "accuracy 0.5. Clip the bin index to n_bins - 1, not to a fixed number."),
         Case("one bin is the gap between mean confidence and accuracy",
              ([0.2, 0.9], [True, False]), kwargs={"n_bins": 1}, expect=0.05, tol=1e-9,
              why="Use the n_bins argument."),

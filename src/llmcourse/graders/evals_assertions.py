@@ -38,6 +38,8 @@ def summary_failures():
              why="Check every criterion; do not stop at the first failure."),
         Case("custom word limits are used", (TICKET, CLEAN), kwargs={"max_words": 10}, expect=["length"],
              why="Use the min_words and max_words arguments, not fixed numbers."),
+        Case("a custom minimum is used", (TICKET, _words(6)), kwargs={"min_words": 8}, expect=["length"],
+             why="Six words are too few when min_words is 8: use the argument, not the default of 5."),
     ]
 
 

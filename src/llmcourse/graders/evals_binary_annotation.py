@@ -4,6 +4,20 @@ import math
 
 from llmcourse.grading import Case
 
+# Mutants of the solution that no input tells apart from it, each with the reason. tests/mutation grades
+# every other machine-made mutant with these cases and requires at least 90% of them to fail.
+EQUIVALENT_MUTANTS: dict[str, dict[str, str]] = {
+    "mean_pairwise_agreement": {
+        "branch dropped: if len(labels) < 2: -> pass":
+            "with fewer than two annotators there is no pair, so the later 'no shared item' check raises "
+            "the same ValueError",
+    },
+    "rubric_from_examples": {
+        "constant: -1 -> -2":
+            "any start below 0 is beaten by the first candidate, which matches at least 0 labels",
+    },
+}
+
 # three annotators, four items, everyone labels everything
 FULL = {
     "ana": {"i1": "pass", "i2": "pass", "i3": "fail", "i4": "fail"},
@@ -72,6 +86,13 @@ def rubric_from_examples():
              why="The lowest score passes everything; lower thresholds are not candidates."),
         Case("every example fails", ([(0.3, False), (0.7, False)],), expect=math.inf, tol=1e-9,
              why="Only 'nothing passes' (math.inf) matches every label: include it as a candidate."),
+        Case("a tie among integer scores goes to the lowest, in any order",
+             ([(8, True), (5, False), (1, True)],), expect=1, tol=1e-9,
+             why="t = 1 and t = 8 both match 2 of 3 labels: return the lower one. Scan the candidates in "
+                 "ascending order (sorted, not a set's or the input's order) and keep the first best."),
+        Case("a single example that fails", ([(0.5, False)],), expect=math.inf, tol=1e-9,
+             why="The only threshold that matches the label is math.inf, which matches 1 example: start the "
+                 "running best below 0 so that any candidate can become the best."),
         Case("integer scores work too", ([(1, False), (2, False), (3, True), (4, True), (5, True)],),
              expect=3, tol=1e-9),
         Case("no examples", ([],), raises=ValueError,

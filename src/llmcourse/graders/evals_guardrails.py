@@ -2,6 +2,15 @@
 
 from llmcourse.grading import Case
 
+# Mutants of the solution that no input tells apart from it, each with the reason. tests/mutation grades
+# every other machine-made mutant with these cases and requires at least 90% of them to fail.
+EQUIVALENT_MUTANTS: dict[str, dict[str, str]] = {
+    "threshold_for_ffr": {
+        "raise to return: raise AssertionError('unreachable: the lowest score always qualifies') -> return None":
+            "the line is unreachable: at the lowest score no good answer is below it, so FFR 0 <= target",
+    },
+}
+
 BRIDGE = "The Larkspur Bridge crosses the river Venn. It opened in 1911 and is 240 metres long."
 FLOOD = "The worst flood was in 1953, when the water rose 4.2 metres above normal."
 BOOK = "The Glass Orchard sold 1,200 copies in its first year."

@@ -2,6 +2,18 @@
 
 from llmcourse.grading import Case
 
+# Mutants of the solution that no input tells apart from it, each with the reason. tests/mutation grades
+# every other machine-made mutant with these cases and requires at least 90% of them to fail.
+EQUIVALENT_MUTANTS: dict[str, dict[str, str]] = {
+    "verify_citations": {
+        "constant: ' '.join -> ' X'.join":
+            "quotes and sources are joined with the same separator, and lower-cased text never holds an "
+            "'X', so a quote matches exactly where it did",
+        "builtin swapped: sorted(cited) -> list(cited)":
+            "the cited texts are only searched with any(), whose answer does not depend on their order",
+    },
+}
+
 SRC = {
     "S1": "A day pass costs 6 euros and covers rides of up to 45 minutes.",
     "S2": "Annual members pay 70 euros a year.",
@@ -53,6 +65,10 @@ def verify_citations():
         Case("other ids and sources", ('Entry is "4.50 euros" [D2] and it opens at "8" [D1].', DOCS),
              expect=['quote not found: "8"'],
              why="Use the ids and texts you are given, not fixed ones: 8 is not in D1 ('opens at 7')."),
+        Case("ids in one pair of brackets keep the order written", ("See [S9, S8] for details.", SRC),
+             expect=["unknown source S9", "unknown source S8"],
+             why="S9 and S8 start at the same bracket: sort the problems by position only, with a stable "
+                 "sort, so ids of one citation stay in the order written rather than alphabetical."),
         Case("ids are compared exactly", ('A pass costs "6 euros" [s1].', SRC),
              expect=['quote not found: "6 euros"', "unknown source s1"],
              why="s1 is not the key S1: ids are compared exactly, so the quote has no valid source either."),

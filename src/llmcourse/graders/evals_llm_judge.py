@@ -2,6 +2,15 @@
 
 from llmcourse.grading import Case
 
+# Mutants of the solution that no input tells apart from it, each with the reason. tests/mutation grades
+# every other machine-made mutant with these cases and requires at least 90% of them to fail.
+EQUIVALENT_MUTANTS: dict[str, dict[str, str]] = {
+    "swap_judge": {
+        "constant: verdicts[0] -> verdicts[1]":
+            "it is the value returned when verdicts[0] == verdicts[1], so either one is the same answer",
+    },
+}
+
 Q = "What is the capital of Australia?"
 GOOD = "Canberra."
 BAD = "The capital of Australia is Sydney, its largest city, home to the Opera House."

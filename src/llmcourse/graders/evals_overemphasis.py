@@ -5,6 +5,18 @@ import string
 
 from llmcourse.grading import Case
 
+# Mutants of the solution that no input tells apart from it, each with the reason. tests/mutation grades
+# every other machine-made mutant with these cases and requires at least 90% of them to fail.
+EQUIVALENT_MUTANTS: dict[str, dict[str, str]] = {
+    "needle_recall": {
+        "operator: len(got) - len(want) -> len(got) + len(want)":
+            "the extra start positions lie past the last full window; their slices are shorter than the fact "
+            "and never equal it",
+        "constant: len(got) - len(want) + 1 -> len(got) - len(want) + 2":
+            "the one extra start position gives a slice one token shorter than the fact, which never equals it",
+    },
+}
+
 PATIENT = "The patient takes 40 mg of atorvastatin every evening."
 LONG = "Please remind the night nurse that Mr Okafor now takes 500 mg of metformin twice daily with food."
 
@@ -96,6 +108,10 @@ def needle_variants():
              why="'book' has equal inner letters and the other words are short: there is no candidate."),
         Case("a needle without letters", ("1234 5678",), raises=ValueError,
              why="No casing variant can differ from a needle without letters."),
+        Case("a needle in a script without letter case", ("\u05e9\u05dc\u05d5\u05dd \u05e2\u05d5\u05dc\u05dd",),
+             raises=ValueError,
+             why="Hebrew letters have no upper or lower case, so the 'casing' variant would equal the needle: "
+                 "raise ValueError even though a typo could be made."),
     ]
 
 
@@ -119,6 +135,8 @@ def needle_recall():
         Case("the fact's tokens must be in a row and in order", (["mg 40", "40 of the mg"], "40 mg"),
              expect=0.0, tol=1e-9, why="'40 mg' is found only where 40 is directly followed by mg."),
         Case("an empty answer is a miss", (["", "7316"], "7316"), expect=0.5, tol=1e-9),
+        Case("the fact in the middle of an answer", (["take 40 mg at night", "40 mg"], "40 mg"), expect=1.0,
+             tol=1e-9, why="Compare each window of exactly as many tokens as the fact has, wherever it starts."),
         Case("no answers", ([], "40 mg"), raises=ValueError, why="Recall over zero answers is undefined."),
         Case("a fact with nothing to look for", (["anything"], " ... "), raises=ValueError,
              why="A fact with no letters or digits would match every answer."),

@@ -8,6 +8,16 @@ import numpy as np
 
 from llmcourse.grading import Case
 
+# Mutants of the solution that no input tells apart from it, each with the reason. tests/mutation grades
+# every other machine-made mutant with these cases and requires at least 90% of them to fail.
+EQUIVALENT_MUTANTS: dict[str, dict[str, str]] = {
+    "halving_time": {
+        "compare: abs(slope) < 1e-09 -> abs(slope) <= 1e-09":
+            "only a fitted slope of exactly 1e-9 tells them apart: the grader holds learners to the "
+            "tolerance, not to which side its last bit falls on",
+    },
+}
+
 def _lstsq_months(years: list[float], prices: list[float]) -> float:
     """The reference answer, computed the way the exercise asks."""
     slope, _ = np.polyfit(np.asarray(years, float), np.log2(np.asarray(prices, float)), 1)
@@ -42,6 +52,16 @@ def halving_time() -> list[Case]:
              tol=1e-6,
              why="Two prices on one date are two points of the fit (log2 values 3 and 1 in 2024, 1 in 2025 give "
                  "a slope of -1 per year): only fewer than two *distinct* years is an error"),
+        Case("three models on one date weigh three times", args=([2023, 2023, 2023, 2024, 2026], [8, 4, 1, 2, 1]),
+             expect=_lstsq_months([2023, 2023, 2023, 2024, 2026], [8, 4, 1, 2, 1]), tol=1e-6,
+             why="Least squares over every row gives about 21.47 months. Averaging the three 2023 log-prices into "
+                 "one point first gives about 21.91: it weighs 2023 like one row when the table has three, so "
+                 "the dates with more models count for less than the data say. Fit all the rows as they are"),
+        Case("flat prices never halve", args=([2020.0, 2021.5, 2024.25], [3.7, 3.7, 3.7]), expect=math.inf,
+             why="A price that does not fall has no halving time: return math.inf. The fitted slope of flat "
+                 "prices is rounding noise (about -5e-17 here), not an exact 0, and -12 / b is then a "
+                 "meaningless 2.5e17 months whose sign is set by rounding: treat a slope with abs(b) < 1e-9 halvings per year (one halving in "
+                 "a billion years) as no trend at all"),
         Case("rising prices give a negative halving time", args=([2020, 2022], [1.0, 4.0]), expect=-12.0, tol=1e-6,
              why="The price doubled every year here, so -12 / b = -12: return the negative number (its size "
                  "is the doubling time) rather than flipping the sign, clipping it, or returning infinity"),
@@ -73,12 +93,21 @@ def months_until_affordable() -> list[Case]:
         Case("already affordable while prices rise", args=(1.0, 2.0, -6.0), expect=0.0, tol=1e-9,
              why="A feature that is affordable today needs no wait, whatever the trend: check affordability "
                  "before rejecting a non-positive halving time"),
+        Case("at the target while prices rise", args=(5.0, 5.0, -6.0), expect=0.0, tol=1e-9,
+             why="A price equal to the target is affordable today, so the answer is 0 months even on a rising "
+                 "trend: the test is price_now <= target, equality included"),
+        Case("prices halving in under a month", args=(4.0, 1.0, 0.5), expect=1.0, tol=1e-6,
+             why="Two halvings of half a month each take one month: any positive halving time is a falling "
+                 "price, however short; only halving_months <= 0 is an error"),
         Case("prices not falling", args=(10.0, 1.0, 0.0), raises=ValueError,
              why="With halving_months = 0 prices are not falling, so the target is never reached on this "
                  "trend: raise ValueError"),
         Case("prices rising", args=(10.0, 1.0, -6.0), raises=ValueError,
              why="A negative halving time means prices double: the target is never reached, raise "
                  "ValueError instead of returning a negative wait"),
+        Case("a price of zero", args=(0.0, 1.0, 6.0), raises=ValueError,
+             why="A price of zero is a data error, not an affordable feature: check that the price is positive "
+                 "before comparing it with the target"),
         Case("a target of zero", args=(10.0, 0.0, 6.0), raises=ValueError,
              why="A price never halves its way to zero: raise ValueError for a target that is not positive"),
     ]

@@ -6,6 +6,28 @@ import numpy as np
 
 from llmcourse.grading import Case
 
+# Mutants of the solution that no input tells apart from it, each with the reason. tests/mutation grades
+# every other machine-made mutant with these cases and requires at least 90% of them to fail.
+EQUIVALENT_MUTANTS: dict[str, dict[str, str]] = {
+    "fit_latency": {
+        "branch dropped: if len(calls) < 3: -> pass":
+            "the rank check rejects fewer than three calls too (two rows cannot have rank 3), with a less "
+            "specific message",
+        "keyword dropped: np.array([c['prompt_tokens'] for c in calls], dtype=float) -> "
+        "np.array([c['prompt_tokens'] for c in calls])":
+            "integer token counts make an integer array, and matrix_rank and lstsq compute in float64 anyway",
+        "keyword dropped: np.array([c['completion_tokens'] for c in calls], dtype=float) -> "
+        "np.array([c['completion_tokens'] for c in calls])":
+            "integer token counts make an integer array, and matrix_rank and lstsq compute in float64 anyway",
+        "keyword dropped: np.array([c['latency_s'] for c in calls], dtype=float) -> "
+        "np.array([c['latency_s'] for c in calls])":
+            "lstsq computes in float64 whatever the array's dtype",
+        "keyword dropped: np.linalg.lstsq(design, latency, rcond=None) -> np.linalg.lstsq(design, latency)":
+            "numpy 2 made rcond=None the default; and after the rank check no singular value is small "
+            "enough for the cut-off to drop",
+    },
+}
+
 def _calls(rows: list[tuple[int, int, float]]) -> list[dict]:
     return [{"prompt_tokens": p, "completion_tokens": c, "latency_s": s} for p, c, s in rows]
 
@@ -67,6 +89,18 @@ def fit_latency() -> list[Case]:
              raises=ValueError,
              why="When completion_tokens never varies, the data say nothing about the cost of an output token "
                  "(it is mixed into the overhead): raise ValueError"),
+        Case("prompts always ten times as long as the answer",
+             args=(_exact(0.2, 0.001, 0.03, [(100, 10), (400, 40), (900, 90), (1600, 160)]),),
+             raises=ValueError,
+             why="When prompt_tokens is always 10 x completion_tokens, a second of latency can be charged to "
+                 "either kind of token in any mix: the three numbers are not determined, and lstsq quietly "
+                 "returns one of infinitely many fits. Check that the design matrix has rank 3 "
+                 "(numpy.linalg.matrix_rank) and raise ValueError"),
+        Case("prompt and answer lengths on one line with an offset",
+             args=(_exact(0.2, 0.001, 0.03, [(120, 10), (160, 30), (200, 50), (260, 80)]),),
+             raises=ValueError,
+             why="prompt_tokens = 100 + 2 x completion_tokens in every call: with the intercept column, the "
+                 "three columns are linearly dependent, so the fit is not determined: raise ValueError"),
         Case("every call has the same prompt length",
              args=(_exact(0.2, 0.001, 0.03, [(50, 8), (50, 64), (50, 128), (50, 190)]),),
              raises=ValueError,

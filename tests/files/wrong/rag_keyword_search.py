@@ -70,3 +70,33 @@ def recall_at_k__zero_for_no_relevant(ranked, relevant, k):
     if not relevant:
         return 0.0
     return len(set(ranked[:k]) & set(relevant)) / len(relevant)
+
+
+def reciprocal_rank_fusion__hard_codes_k_60(rankings, k=60):
+    """Writes 1 / (60 + rank) and ignores the k it was given (right only when k is 60)."""
+    scores = {}
+    for ranking in rankings:
+        for rank, doc in enumerate(ranking, start=1):
+            scores[doc] = scores.get(doc, 0.0) + 1 / (60 + rank)
+    return sorted(scores, key=lambda d: (-scores[d], d))
+
+
+def reciprocal_rank_fusion__float_sums_break_exact_ties(rankings, k=60):
+    """Adds the scores as floats, so two exactly equal sums can differ in the last bit and a tie breaks by
+    the order of the additions instead of by id."""
+    scores = {}
+    for ranking in rankings:
+        for rank, doc in enumerate(ranking, start=1):
+            scores[doc] = scores.get(doc, 0.0) + 1 / (k + rank)
+    return sorted(scores, key=lambda d: (-scores[d], d))
+
+
+def reciprocal_rank_fusion__counts_repeats_twice(rankings, k=60):
+    """Gives a document listed twice in one ranking two votes from it (exact sums otherwise)."""
+    from fractions import Fraction
+
+    scores = {}
+    for ranking in rankings:
+        for rank, doc in enumerate(ranking, start=1):
+            scores[doc] = scores.get(doc, Fraction(0)) + Fraction(1, k + rank)
+    return sorted(scores, key=lambda d: (-scores[d], d))

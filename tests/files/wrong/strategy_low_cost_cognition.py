@@ -105,3 +105,33 @@ def months_until_affordable__ignores_rising_prices(price_now, target, halving_mo
     if price_now <= target:
         return 0.0
     return halving_months * math.log2(price_now / target) if target > 0 else math.inf
+
+
+def halving_time__averages_each_date(years, prices):
+    """Averages the log-prices of each date into one point before fitting, so a date with three models
+    weighs as much as a date with one."""
+    if len(years) != len(prices):
+        raise ValueError("lengths differ")
+    if any(p <= 0 for p in prices):
+        raise ValueError("non-positive price")
+    if len(set(years)) < 2:
+        raise ValueError("one date")
+    by_date = {}
+    for y, p in zip(years, prices):
+        by_date.setdefault(y, []).append(math.log2(p))
+    xs = sorted(by_date)
+    slope, _ = np.polyfit(xs, [sum(by_date[x]) / len(by_date[x]) for x in xs], 1)
+    return math.inf if abs(slope) < 1e-9 else float(-12 / slope)
+
+
+def halving_time__exact_zero_for_flat(years, prices):
+    """Treats only an exactly zero slope as flat; the fit of flat prices leaves ~1e-16, so it returns a huge
+    negative number instead of math.inf."""
+    if len(years) != len(prices):
+        raise ValueError("lengths differ")
+    if any(p <= 0 for p in prices):
+        raise ValueError("non-positive price")
+    if len(set(years)) < 2:
+        raise ValueError("one date")
+    slope, _ = np.polyfit(np.asarray(years, float), np.log2(np.asarray(prices, float)), 1)
+    return math.inf if slope == 0 else float(-12 / slope)

@@ -79,3 +79,18 @@ def few_shot_messages__examples_in_system_text(system, examples, question):
     """Pastes the examples into the system text instead of giving them as turns."""
     shots = "\n".join(f"Q: {asked}\nA: {answered}" for asked, answered in examples)
     return [{"role": "system", "content": f"{system}\n{shots}"}, {"role": "user", "content": question}]
+
+
+def fit_latency__ignores_collinear_counts(calls):
+    """Checks the row count and constant columns but fits collinear counts anyway, returning one of
+    infinitely many equally good answers."""
+    if len(calls) < 3:
+        raise ValueError("too few calls")
+    prompt = np.array([c["prompt_tokens"] for c in calls], dtype=float)
+    output = np.array([c["completion_tokens"] for c in calls], dtype=float)
+    if np.ptp(prompt) == 0 or np.ptp(output) == 0:
+        raise ValueError("a column never varies")
+    design = np.column_stack([np.ones_like(prompt), prompt, output])
+    latency = np.array([c["latency_s"] for c in calls], dtype=float)
+    (a, b, c), *_ = np.linalg.lstsq(design, latency, rcond=None)
+    return {"overhead_s": float(a), "s_per_prompt_token": float(b), "s_per_output_token": float(c)}
