@@ -37,12 +37,12 @@ import numpy as np
 import pandas as pd
 from rank_bm25 import BM25Okapi
 
-from llmcourse import datasets
+from llmcourse.helpers import shipped
 from llmcourse.notebook import llm
 
-passages = datasets.load("evals_abstention", "passages.toml")["passages"]
-questions = datasets.load("evals_abstention", "questions.toml")["questions"]
-yesno = datasets.load("evals_abstention", "yesno.toml")["items"]
+passages = shipped.load("evals_abstention", "passages.toml")["passages"]
+questions = shipped.load("evals_abstention", "questions.toml")["questions"]
+yesno = shipped.load("evals_abstention", "yesno.toml")["items"]
 
 print(f"{len(passages)} passages, {len(questions)} questions, {len(yesno)} yes/no items")
 pd.DataFrame(questions)[["id", "kind", "question"]].iloc[[0, 3, 12, 17, 18, 22]]

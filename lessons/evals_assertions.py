@@ -32,10 +32,10 @@ import re
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from llmcourse import datasets
+from llmcourse.helpers import shipped
 from llmcourse.notebook import llm
 
-tickets = datasets.load("evals_assertions", "tickets.toml")["tickets"]
+tickets = shipped.load("evals_assertions", "tickets.toml")["tickets"]
 pd.DataFrame(tickets)[["id", "order_id", "text"]].head(4)
 
 # %% [markdown]

@@ -42,8 +42,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from llmcourse import datasets
-from llmcourse.agreement import krippendorff_alpha
+from llmcourse.helpers import shipped
+from llmcourse.helpers.agreement import krippendorff_alpha
 from llmcourse.notebook import llm
 
 # %% [markdown]
@@ -142,7 +142,7 @@ table
 # alpha** corrects for that: 1 is perfect agreement, 0 is no better than chance. For the 1-5 scale we
 # use its *ordinal* form, which gives partial credit when two scores are close, so the comparison is
 # as kind to the scale as it can be. `krippendorff_alpha` is a short numpy function in
-# `llmcourse.agreement`; read it if you want to see how the chance correction works.
+# `llmcourse.helpers.agreement`; read it if you want to see how the chance correction works.
 #
 # ## Agreement as perception gets noisier
 #
@@ -269,7 +269,7 @@ print("shared pass/fail ahead of the 1-5 scale from scale_use =",
 
 # %%
 pd.set_option("display.max_colwidth", None)   # show the replies in full: they are for reading
-messages = datasets.load("evals_binary_annotation", "messages.toml")["messages"]
+messages = shipped.load("evals_binary_annotation", "messages.toml")["messages"]
 PROMPT = "You are a support agent. Reply to this customer in at most two sentences.\n\nCustomer: {text}"
 
 replies = pd.DataFrame([{"id": m["id"], "customer": m["text"],

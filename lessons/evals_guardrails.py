@@ -42,10 +42,10 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from llmcourse import datasets
+from llmcourse.helpers import shipped
 from llmcourse.notebook import llm
 
-items = datasets.load("evals_guardrails", "grounded_qa.toml")["items"]
+items = shipped.load("evals_guardrails", "grounded_qa.toml")["items"]
 print(f"{len(items)} passages, each with one question; model: {llm.model_name()}")
 pd.DataFrame(items).set_index("id")[["context", "question"]].head(4)
 
@@ -75,7 +75,7 @@ pd.DataFrame(items).set_index("id")[["context", "question"]].head(4)
 # nothing, so it gets 1.0.
 
 # %%
-STOP_WORDS = frozenset(w for line in datasets.load("evals_guardrails", "stop_words.txt").splitlines()
+STOP_WORDS = frozenset(w for line in shipped.load("evals_guardrails", "stop_words.txt").splitlines()
                         if not line.startswith("#") for w in line.split())
 
 

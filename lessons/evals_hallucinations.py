@@ -37,10 +37,10 @@ import re
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from llmcourse import datasets
+from llmcourse.helpers import shipped
 from llmcourse.notebook import llm
 
-items = datasets.load("evals_hallucinations", "grounded_qa.toml")["items"]
+items = shipped.load("evals_hallucinations", "grounded_qa.toml")["items"]
 print(f"{len(items)} questions, {sum(len(i['sources']) for i in items)} source passages, model {llm.model_name()}")
 pd.DataFrame([{"id": i["id"], "question": i["question"], "source id": k, "source": v}
               for i in items[:2] for k, v in i["sources"].items()])

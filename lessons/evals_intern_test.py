@@ -41,10 +41,10 @@ import re
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from llmcourse import datasets
+from llmcourse.helpers import shipped
 from llmcourse.notebook import llm
 
-tasks = datasets.load("evals_intern_test", "tasks.toml")["tasks"]
+tasks = shipped.load("evals_intern_test", "tasks.toml")["tasks"]
 print(f"{len(tasks)} tasks, model: {llm.model_name()}")
 pd.DataFrame(tasks)[["id", "question", "context_has_answer", "intern_could_do_it", "note"]]
 

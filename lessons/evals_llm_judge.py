@@ -38,10 +38,10 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import cohen_kappa_score
 
-from llmcourse import datasets
+from llmcourse.helpers import shipped
 from llmcourse.notebook import llm
 
-pairs = pd.DataFrame(datasets.load("evals_llm_judge", "pairs.toml")["pairs"]).set_index("id")
+pairs = pd.DataFrame(shipped.load("evals_llm_judge", "pairs.toml")["pairs"]).set_index("id")
 pairs["longer"] = np.where(pairs["a"].str.len() > pairs["b"].str.len(), "a", "b")
 pairs[["question", "a", "b", "human", "kind"]].head(4)
 

@@ -42,10 +42,10 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from llmcourse import datasets
+from llmcourse.helpers import shipped
 from llmcourse.notebook import llm
 
-hay = datasets.load("evals_overemphasis", "haystack.toml")
+hay = shipped.load("evals_overemphasis", "haystack.toml")
 filler, needles = hay["filler"], hay["needles"]
 print(f"haystack: {len(filler)} sentences, {len(' '.join(filler).split())} words; model: {llm.model_name()}")
 pd.DataFrame(needles).set_index("id")[["needle", "question", "fact"]]
@@ -201,7 +201,7 @@ runs.loc[~runs["hit"], ["needle", "variant", "position", "answer"]].head(10)
 #   who knows what a nurse needs from the summary.
 
 # %%
-clin = datasets.load("evals_overemphasis", "summaries.toml")
+clin = shipped.load("evals_overemphasis", "summaries.toml")
 notes = {n["id"]: n for n in clin["notes"]}
 summ = pd.DataFrame(clin["summaries"])
 summ["words"] = summ["text"].str.split().str.len()

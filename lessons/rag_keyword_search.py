@@ -37,13 +37,12 @@ from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
-from llmcourse import datasets
-from llmcourse.datasets import stdlib_docs
+from llmcourse.helpers import shipped, stdlib_docs
 from llmcourse.notebook import llm  # noqa: F401 - loads the course's table and plot defaults
 
 docs = stdlib_docs.load()
 doc_ids = [d.id for d in docs]
-queries = datasets.load("rag_keyword_search", "queries.toml")["queries"]
+queries = shipped.load("rag_keyword_search", "queries.toml")["queries"]
 
 # The labels were written against Python 3.11's docstrings: fail loudly if one no longer exists.
 missing = sorted({r for q in queries for r in q["relevant"]} - set(doc_ids))
@@ -145,18 +144,17 @@ print(f"vocabulary: {len(tfidf.vocabulary_)} terms -> {svd.n_components} dimensi
 # retriever and query type.
 
 # %%
-# The course's reference versions of the two metrics and of RRF; you write your own in the exercises.
-from llmcourse.retrieval import recall_at_k as recall, reciprocal_rank, rrf
+# The course's helpers for per-query metrics and fused scores; the exercises have you write your own.
+from llmcourse.helpers.retrieval import fused, query_metrics
 
 runs = {"BM25": {q["text"]: search_bm25(q["text"]) for q in queries},
         "LSA (dense)": {q["text"]: search_lsa(q["text"]) for q in queries}}
-runs["hybrid (RRF)"] = {q["text"]: rrf([runs["BM25"][q["text"]], runs["LSA (dense)"][q["text"]]])
+runs["hybrid (RRF)"] = {q["text"]: [doc for doc, _ in fused([runs["BM25"][q["text"]], runs["LSA (dense)"][q["text"]]])]
                         for q in queries}
 
 per_query = pd.DataFrame([
     {"retriever": name, "type": q["type"], "query": q["text"],
-     **{f"recall@{k}": recall(ranking[q["text"]], set(q["relevant"]), k) for k in (1, 5, 10)},
-     "MRR": reciprocal_rank(ranking[q["text"]], set(q["relevant"]))}
+     **query_metrics(ranking[q["text"]], set(q["relevant"]), ks=(1, 5, 10))}
     for name, ranking in runs.items() for q in queries])
 both = pd.concat([per_query, per_query.assign(type="all queries")]).astype(
     {"type": pd.CategoricalDtype(["identifier", "paraphrase", "all queries"]),

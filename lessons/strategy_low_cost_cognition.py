@@ -19,7 +19,7 @@
 
 # %%
 from llmcourse.notebook import llm
-from llmcourse import datasets
+from llmcourse.helpers import shipped
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -27,7 +27,7 @@ import pandas as pd
 from IPython.display import display
 
 # %%
-prices = datasets.load("strategy_low_cost_cognition", "prices.csv")
+prices = shipped.load("strategy_low_cost_cognition", "prices.csv")
 prices["date"] = pd.to_datetime(prices["date"])
 prices["year"] = prices["date"].dt.year + (prices["date"].dt.day_of_year - 1) / (365 + prices["date"].dt.is_leap_year)
 # An assumed mix of 3 input tokens per output token: prompts (instructions, retrieved context, history)

@@ -1,14 +1,21 @@
-"""The reference metrics the RAG lessons use agree with the graders learners are judged by."""
+"""The retrieval helpers the RAG lesson uses agree with the graders learners are judged by."""
 
-from llmcourse import retrieval
 from llmcourse.grading import grade
+from llmcourse.helpers import retrieval
 
 
-def test_reference_recall_and_rrf_pass_the_exercise_graders():
-    assert grade("rag_keyword_search.recall_at_k", retrieval.recall_at_k).passed
-    assert grade("rag_keyword_search.reciprocal_rank_fusion", retrieval.rrf).passed
+def test_the_helpers_agree_with_the_exercise_graders_once_reshaped():
+    assert grade("rag_keyword_search.recall_at_k",
+                 lambda ranked, relevant, k: retrieval.query_metrics(ranked, relevant, (k,))[f"recall@{k}"]).passed
+    assert grade("rag_keyword_search.reciprocal_rank_fusion",
+                 lambda rankings, k=60: [doc for doc, _ in retrieval.fused(rankings, k)]).passed
+
+
+def test_the_helpers_themselves_do_not_pass_the_exercises():
+    assert not grade("rag_keyword_search.recall_at_k", retrieval.query_metrics).passed
+    assert not grade("rag_keyword_search.reciprocal_rank_fusion", retrieval.fused).passed
 
 
 def test_reciprocal_rank_counts_from_one_and_is_zero_when_nothing_is_found():
-    assert retrieval.reciprocal_rank(["x", "a"], {"a"}) == 0.5
-    assert retrieval.reciprocal_rank(["x", "y"], {"a"}) == 0.0
+    assert retrieval.query_metrics(["x", "a"], {"a"}, ())["MRR"] == 0.5
+    assert retrieval.query_metrics(["x", "y"], {"a"}, ())["MRR"] == 0.0

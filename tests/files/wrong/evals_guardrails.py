@@ -3,11 +3,11 @@
 import math
 import re
 
-from llmcourse import datasets
+from llmcourse.helpers import shipped
 
 import numpy as np
 
-STOP_WORDS = frozenset(w for line in datasets.load("evals_guardrails", "stop_words.txt").splitlines()
+STOP_WORDS = frozenset(w for line in shipped.load("evals_guardrails", "stop_words.txt").splitlines()
                         if not line.startswith("#") for w in line.split())
 
 TOKEN = re.compile(r"[a-z]+|\d+(?:[.,]\d+)*")

@@ -1,4 +1,7 @@
-"""An offline retrieval corpus: one document per public function, class or method of common stdlib modules."""
+"""An offline retrieval corpus: one document per public function, class or method of common stdlib modules.
+
+Defined for the lesson `rag_keyword_search`.
+"""
 
 from __future__ import annotations
 

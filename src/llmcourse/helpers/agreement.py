@@ -1,6 +1,6 @@
 """Chance-corrected agreement between annotators: Krippendorff's alpha, small and dependency-free.
 
-Used by the lesson `evals_binary_annotation`. The reference is Krippendorff, "Computing
+Defined for the lesson `evals_binary_annotation`. The reference is Krippendorff, "Computing
 Krippendorff's Alpha-Reliability" (2011); `krippendorff_alpha` reproduces the worked example of
 that note (4 observers, 12 units: nominal 0.743, ordinal 0.815, interval 0.849).
 """

@@ -1,4 +1,4 @@
-"""Data the lessons ship: files under llmcourse/data/<lesson id>/, read from any working folder."""
+"""Data the lessons ship: files under llmcourse/data/<lesson id>/, read from any working folder (every lesson)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,13 @@
+"""What lessons import besides the model: shipped data and small helpers, each naming the lesson that
+teaches it (the way d2l's saved helpers point back to their section).
+
+| module | what | taught in |
+|---|---|---|
+| `shipped` | `load` / `path` of the data files under `llmcourse/data/LESSON_ID/` | every lesson |
+| `stdlib_docs` | an offline retrieval corpus built from the standard library's docstrings | `rag_keyword_search` |
+| `retrieval` | per-query retrieval metrics and reciprocal-rank-fused scores | `rag_keyword_search` |
+| `agreement` | Krippendorff's alpha | `evals_binary_annotation` |
+
+Nothing here may pass an exercise for a learner (tests/test_no_answer_keys.py): where a lesson needs
+the function an exercise asks for, the helper returns another shape.
+"""
