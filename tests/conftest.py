@@ -20,6 +20,10 @@ def pytest_configure(config):
         home = tempfile.mkdtemp(prefix="llmcourse-test-home-")
         os.environ["LLMCOURSE_TEST_HOME"] = home
     os.environ["LLMCOURSE_HOME"] = os.environ["LLMCOURSE_TEST_HOME"]
+    # notebooks replay their recordings and never ask the model: a request the recording lacks fails its
+    # test, naming the notebook and the request, so a recording cannot go stale silently. The live tier
+    # (tests/llm) opts out test by test.
+    os.environ["LLMCOURSE_RECORDINGS"] = "strict"
     for key in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "LLMCOURSE_MODEL", "LLMCOURSE_PORT"):
         os.environ.pop(key, None)
 
@@ -34,6 +38,12 @@ def pytest_unconfigure(config):
 def _own_workspace(tmp_path, monkeypatch):
     """Each test gets its own learner workspace, so progress never leaks between tests."""
     monkeypatch.setenv("LLMCOURSE_WORKSPACE", str(tmp_path / "workspace"))
+
+
+@pytest.fixture()
+def live(monkeypatch):
+    """This test talks to the real embedded model: no recordings, whatever the run's default."""
+    monkeypatch.setenv("LLMCOURSE_RECORDINGS", "off")
 
 
 @pytest.fixture(scope="session")
@@ -63,17 +73,23 @@ def wrong_answers(exercise) -> list[tuple[str, object]]:
 
 @pytest.fixture(scope="session")
 def executed_lessons(the_course):
-    """Every lesson executed once per run, shared by the lesson and site tests.
+    """Every lesson executed once per run on its recording, shared by the lesson and site tests.
 
-    One at a time, as the site build does, so latency measurements carry no queueing. A failure is kept
-    per lesson, so each lesson's test reports its own error.
+    A failure is kept per lesson, so each lesson's test reports its own error.
     """
     from llmcourse.site import executed
 
-    def attempt(lesson):
+    sources = {lesson.id: lesson.file("lessons") for lesson in the_course.lessons}
+    try:  # all at once, as the site build runs them
+        ran = executed.many(list(sources.values()))
+        return {lid: ran[source] for lid, source in sources.items()}
+    except Exception:  # noqa: BLE001 - again one by one, so each lesson's test reports its own error
+        pass
+
+    def attempt(source):
         try:
-            return executed.one(lesson.file("lessons"))
+            return executed.one(source)
         except Exception as exc:  # noqa: BLE001 - handed to that lesson's test
             return exc
 
-    return {lesson.id: attempt(lesson) for lesson in the_course.lessons}
+    return {lid: attempt(source) for lid, source in sources.items()}

@@ -1,4 +1,4 @@
-"""The `llmcourse` command: open, check, hint, progress, model, assign, grade, build and serve."""
+"""The `llmcourse` command: open, check, hint, progress, model, record, assign, grade, build and serve."""
 
 from __future__ import annotations
 
@@ -60,6 +60,11 @@ def _model(args) -> int:
     return modelcmd.run(args.action, console)
 
 
+def _record(args) -> int:
+    from .llm import recordcmd
+    return recordcmd.run(args.lessons, args.all, console)
+
+
 def _assign(args) -> int:
     from .assign import generate
     if args.check:
@@ -114,6 +119,10 @@ def parser() -> argparse.ArgumentParser:
     m = sub.add_parser("model", help="the embedded model server: status, start, stop")
     m.add_argument("action", choices=("status", "start", "stop"))
     m.set_defaults(func=_model)
+    r = sub.add_parser("record", help="(authors) re-record lessons' model responses from the live embedded model")
+    r.add_argument("lessons", nargs="*", help="lesson ids")
+    r.add_argument("--all", action="store_true", help="every lesson of the course")
+    r.set_defaults(func=_record)
     a = sub.add_parser("assign", help="(authors) regenerate exercises from solutions")
     a.add_argument("--check", action="store_true", help="fail if any exercise is stale or stray")
     a.set_defaults(func=_assign)

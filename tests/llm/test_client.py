@@ -9,7 +9,7 @@ from llmcourse import llm
 from llmcourse.llm import ledger
 from llmcourse.llm.store import ResponseStore
 
-pytestmark = pytest.mark.model
+pytestmark = [pytest.mark.model, pytest.mark.usefixtures("live")]
 
 
 @pytest.fixture()
@@ -78,7 +78,7 @@ def test_ledger_table_has_one_row_per_call_with_cost_and_tokens(fresh_cache):
     llm.chat("Count to three.", max_tokens=10)
     frame = ledger.table()
     assert list(frame.columns) == ["at", "endpoint", "model", "prompt_tokens", "completion_tokens",
-                                   "latency_s", "cached", "cost_usd"]
+                                   "latency_s", "cached", "source", "cost_usd"]
     assert len(frame) == 1 and frame.loc[0, "prompt_tokens"] > 0 and frame.loc[0, "cost_usd"] == 0
     assert ledger.summary()["calls"] == 1
 

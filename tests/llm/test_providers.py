@@ -10,6 +10,8 @@ import pytest
 
 from llmcourse import llm
 
+pytestmark = pytest.mark.usefixtures("live")
+
 
 @pytest.fixture()
 def fake_provider():

@@ -11,6 +11,7 @@ import nbformat
 from .. import execute, notebooks
 from ..errors import CourseError
 from ..grading.report import CaseResult, Report
+from ..llm import recording
 from .target import Target
 
 
@@ -28,8 +29,9 @@ def check(target: Target, *, cell_timeout: float = 60, total_timeout: float = 60
     with tempfile.TemporaryDirectory(prefix="llmcourse-check-") as scratch:
         # data files sit beside the exercises; the learner's own files beside their notebook
         result = execute.run(nb, Path(scratch), cell_timeout=cell_timeout, total_timeout=total_timeout,
-                             allow_errors=True, env=execute.kernel_env({"LLMCOURSE_NOTEBOOK_DIR":
-                                                                        str(target.notebook.parent.resolve())}))
+                             allow_errors=True, env=execute.kernel_env({
+                                 "LLMCOURSE_NOTEBOOK_DIR": str(target.notebook.parent.resolve()),
+                                 "LLMCOURSE_RECORDING": str(recording.for_notebook(target.notebook, target.lesson.id))}))
     found = execute.marked_json(nb.cells[-1], marker)
     reports = [Report.from_dict(d) for d in found] if isinstance(found, list) else None
     problems = execute.describe(result)

@@ -10,7 +10,7 @@ import httpx
 import openai
 
 from .. import paths
-from . import server
+from . import recording, server
 from .store import ResponseStore
 from .transport import RecordingTransport
 
@@ -47,17 +47,41 @@ def _store() -> ResponseStore:
 
 
 def client(*, cache: bool | None = None, timeout: float = 120.0) -> openai.OpenAI:
-    """An `openai.OpenAI` client for the course's model; responses are recorded and replayed unless cache=False."""
+    """An `openai.OpenAI` client for the course's model.
+
+    Answers come from the notebook's recording when it has the request, then from this learner's replay
+    cache, then from the model; cache=False asks the model itself, bypassing both. The embedded server
+    starts only when a request has to reach it, so a notebook that replays everything never waits for it.
+    """
     prov = provider()
     if prov.embedded:
-        info = server.ensure_running()
-        base_url, namespace = info.base_url, f"embedded:{server.MODEL_FILE}"
+        inner: httpx.BaseTransport = _EmbeddedTransport()
+        base_url, namespace = "http://127.0.0.1/v1", f"embedded:{server.MODEL_FILE}"
     else:
+        inner = httpx.HTTPTransport(retries=0)
         base_url, namespace = prov.base_url, f"remote:{prov.base_url or 'api.openai.com'}"
     use_cache = cache_enabled() if cache is None else cache
-    transport = RecordingTransport(httpx.HTTPTransport(retries=0), _store() if use_cache else None, namespace)
+    replaying = recording.mode() != "off" and cache is not False
+    transport = RecordingTransport(inner, _store() if use_cache else None, namespace,
+                                   recording=recording.active() if replaying else None,
+                                   strict=recording.mode() == "strict" and cache is not False,
+                                   writer=recording.Writer.from_env() if prov.embedded else None)
     return openai.OpenAI(base_url=base_url, api_key=prov.api_key, timeout=timeout, max_retries=1,
                          http_client=httpx.Client(transport=transport, timeout=timeout))
+
+
+class _EmbeddedTransport(httpx.HTTPTransport):
+    """Starts (or finds) the shared embedded server on the first live request, and sends requests to its port."""
+
+    def __init__(self):
+        super().__init__(retries=0)
+        self._port: int | None = None
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if self._port is None:
+            self._port = server.ensure_running().port
+        request.url = request.url.copy_with(port=self._port)
+        return super().handle_request(request)
 
 
 def model_name() -> str:

@@ -18,7 +18,8 @@ class Call:
     prompt_tokens: int
     completion_tokens: int
     latency_s: float
-    cached: bool
+    cached: bool        # answered without asking the model (recording or cache)
+    source: str         # "live", "cache" (this learner's replay cache) or "recording" (shipped with the course)
     cost_usd: float
 
 
@@ -40,13 +41,14 @@ def estimate_cost(model: str, prompt_tokens: int, completion_tokens: int) -> flo
     return 0.0
 
 
-def record(endpoint: str, request: dict, response: dict, latency_s: float, cached: bool) -> Call:
-    """Append one call to the ledger from the JSON of its request and response."""
+def record(endpoint: str, request: dict, response: dict, latency_s: float, source: str = "live") -> Call:
+    """Append one call to the ledger from the JSON of its request and response; a replayed call keeps the
+    latency measured when it was recorded."""
     usage = response.get("usage") or {}
     model = response.get("model") or request.get("model") or "?"
     prompt, completion = int(usage.get("prompt_tokens") or 0), int(usage.get("completion_tokens") or 0)
     call = Call(at=time.time(), endpoint=endpoint, model=model, prompt_tokens=prompt,
-                completion_tokens=completion, latency_s=round(latency_s, 4), cached=cached,
+                completion_tokens=completion, latency_s=round(latency_s, 4), cached=source != "live", source=source,
                 cost_usd=estimate_cost(model, prompt, completion))
     with _guard:
         _calls.append(call)
@@ -76,9 +78,10 @@ def table():
 
 
 def summary() -> dict:
-    """Totals over the ledger: calls, tokens, cache hits, measured seconds and estimated dollars."""
+    """Totals over the ledger: calls, tokens, replayed calls, measured seconds and estimated dollars."""
     rows = calls()
     return {"calls": len(rows), "cache_hits": sum(c.cached for c in rows),
+            "from_recording": sum(c.source == "recording" for c in rows),
             "prompt_tokens": sum(c.prompt_tokens for c in rows),
             "completion_tokens": sum(c.completion_tokens for c in rows),
             "latency_s": round(sum(c.latency_s for c in rows), 3),

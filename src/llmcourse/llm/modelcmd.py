@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 
 from . import connect, server
-from .explain import explain
+from .advice import explain
 
 
 def run(action: str, console: Console) -> int:

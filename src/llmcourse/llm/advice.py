@@ -13,6 +13,9 @@ def explain(exc: BaseException) -> CourseError | None:
     """A CourseError with a next step for a provider failure, or None when it is not one."""
     where = os.environ.get("OPENAI_BASE_URL") or ("the OpenAI API" if os.environ.get("OPENAI_API_KEY")
                                                    else "the embedded model server")
+    if isinstance(exc, openai.UnprocessableEntityError) and (exc.code == "recording_missing"):
+        return CourseError(f"{exc.message}",
+                           "unset LLMCOURSE_RECORDINGS (replay is the default) to let new requests reach the model")
     if isinstance(exc, openai.AuthenticationError):
         return CourseError(f"{where} refused the API key (HTTP 401).",
                            "check OPENAI_API_KEY, or unset it to use the embedded model: unset OPENAI_API_KEY OPENAI_BASE_URL")
