@@ -1,4 +1,4 @@
-"""Print the course's speed figures: install to first lesson, site builds, notebooks, check, tokens/s.
+"""Print the course's speed figures: install to first lesson, imports, site builds, notebooks, check, tokens/s.
 
     .venv/bin/python benchmarks/run.py            # everything (installs into a scratch venv: minutes)
     .venv/bin/python benchmarks/run.py --no-install
@@ -97,6 +97,9 @@ def main() -> None:
             print(f"install (new venv, cached llama.cpp wheel): {install:6.1f} s")
             print(f"first lesson, cold model and cache:         {first:6.1f} s")
             print(f"install to first lesson:                    {install + first:6.1f} s")
+        bare = statistics.median(timed([py, "-c", "pass"], env=env) for _ in range(5))
+        setup = statistics.median(timed([py, "-c", "import llmcourse.notebook"], env=env) for _ in range(5))
+        print(f"import llmcourse.notebook beyond python -c pass (median of 5): {setup - bare:6.2f} s")
         model_start = timed([py, "-m", "llmcourse.cli", "model", "start"], env=env)
         print(f"embedded server start:                      {model_start:6.1f} s")
         rate = subprocess.run([py, "-c", TOKENS_PER_S], env=env, capture_output=True, text=True, check=True)
@@ -106,16 +109,17 @@ def main() -> None:
         build = [py, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)]
         cold = timed(build, env=env)
         warm = [timed(build, env=env) for _ in range(3)]
-        print(f"site build, cold (nothing cached):          {cold:6.1f} s")
+        print(f"site build, cold (on recordings, nothing cached): {cold:6.1f} s")
         print(f"site build, warm (median of 3):             {statistics.median(warm):6.1f} s")
         other = Path(tempfile.mkdtemp(prefix="llmcourse-bench-home2-"))
         for lesson in lessons:
             times = []
-            for state in (fresh_env(other), env):  # never asked before, then replayed from recordings
+            live = {**fresh_env(other), "LLMCOURSE_RECORDINGS": "off", "LLMCOURSE_CACHE": "off"}
+            for state in (live, env):  # the live model, then the shipped recording
                 out = subprocess.run([py, "-c", ONE_NOTEBOOK, str(lesson.file("lessons"))], env=state,
                                      capture_output=True, text=True, check=True)
                 times.append(float(out.stdout))
-            print(f"execute {lesson.id}: {times[0]:5.1f} s cold, {times[1]:5.1f} s replayed")
+            print(f"execute {lesson.id}: {times[0]:5.1f} s live, {times[1]:5.1f} s on its recording")
         subprocess.run([py, "-m", "llmcourse.cli", "model", "stop"], env=fresh_env(other), capture_output=True)
         shutil.rmtree(other, ignore_errors=True)
         checks = [timed([py, "-m", "llmcourse.cli", "check", str(lessons[0].file("solutions"))], env=env)

@@ -7,11 +7,13 @@ import atexit
 import json
 import os
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
+from jupyter_client.manager import AsyncKernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
@@ -75,6 +77,16 @@ async def arun(nb: nbformat.NotebookNode, cwd: Path, *, cell_timeout: float, tot
                env: dict | None = None, km=None, client_class: type[NotebookClient] = NotebookClient,
                **client_options) -> Execution:
     """Execute `nb` in `cwd` and collect what went wrong; `km` runs it in a kernel of the caller's making."""
+    if km is None:
+        with tempfile.TemporaryDirectory(prefix="llmcourse-kernel-") as sockets:
+            km = local_kernel(Path(sockets))
+            try:
+                return await arun(nb, cwd, cell_timeout=cell_timeout, total_timeout=total_timeout, env=env,
+                                  km=km, client_class=client_class, **client_options)
+            finally:
+                # nbclient leaves a kernel it was handed running; its work is done, so no graceful goodbye
+                if km.has_kernel:
+                    await km.shutdown_kernel(now=True)
     # a cell past its limit is interrupted and execution goes on, so later cells (and grading) still run
     client = client_class(nb, km=km, timeout=cell_timeout, kernel_name="python3", allow_errors=True,
                           interrupt_on_timeout=True, resources={"metadata": {"path": str(cwd)}},
@@ -103,6 +115,13 @@ async def arun(nb: nbformat.NotebookNode, cwd: Path, *, cell_timeout: float, tot
     result.errors = _errors(nb, cell_timeout)
     result.truncated = set(getattr(client, "_truncated", ()))
     return result
+
+
+def local_kernel(sockets: Path) -> AsyncKernelManager:
+    """A python3 kernel talking over IPC sockets in `sockets`: nothing listens on a network port, so
+    ipykernel has no unencrypted TCP to warn about and no other user on the machine can connect."""
+    return AsyncKernelManager(kernel_name="python3", transport="ipc", ip=str(sockets / "kernel"),
+                              connection_file=str(sockets / "kernel.json"))
 
 
 def marked_json(cell: nbformat.NotebookNode, marker: str):

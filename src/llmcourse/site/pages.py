@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+
 from .. import course
+from ..llm import connect, recording
 
 
 def lesson_header(lesson: course.Lesson) -> str:
@@ -15,7 +18,24 @@ def lesson_header(lesson: course.Lesson) -> str:
 [exercise notebook](../downloads/exercises/{lesson.id}.ipynb)
 </div>
 
+{provenance(lesson)}
 """
+
+
+def provenance(lesson: course.Lesson) -> str:
+    """Which model produced the outputs on the page, and when; the same notebook on your machine asks
+    whatever model you point it at."""
+    prov = connect.provider()
+    if not prov.embedded or recording.mode() == "off":
+        model = os.environ.get("LLMCOURSE_MODEL") or (prov.base_url or "the OpenAI API")
+        return f'!!! info "Outputs on this page"\n    Produced when the site was built, by {model}.\n'
+    found = recording.read(recording.file_for(lesson.file("lessons")))
+    if found is None:
+        return ""  # the lesson asks no model
+    head = found.header
+    return (f'!!! info "Outputs on this page"\n    Model answers replayed from the recording of '
+            f'`{head.get("model_file", head.get("model", "?"))}` served by {head.get("server", "?")}, made '
+            f'{head.get("recorded", "?")}. Run the notebook yourself and a request you change goes to the model.\n')
 
 
 def lesson_footer(lesson: course.Lesson) -> str:
