@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import time
 from types import SimpleNamespace
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from openai.types.chat import ChatCompletion
+if TYPE_CHECKING:
+    from openai.types.chat import ChatCompletion
 
 
 class ScriptedLLM:
@@ -30,6 +31,8 @@ class ScriptedLLM:
                 raise RuntimeError(f"the scripted model has only {len(self.script)} answers; "
                                    f"this is call {len(self.requests)}")
             text = self.script[len(self.requests) - 1]
+        # imported here: a check cell without a scripted model should not pay for the openai package
+        from openai.types.chat import ChatCompletion
         words = sum(len(str(m.get("content", "")).split()) for m in messages)
         return ChatCompletion.model_validate({
             "id": f"scripted-{len(self.requests)}", "object": "chat.completion", "created": int(time.time()),
