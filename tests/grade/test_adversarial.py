@@ -282,6 +282,14 @@ def test_no_secret_and_no_solution_text_reaches_any_report(graded):
             assert marker_line not in text, file
 
 
+def test_no_text_of_a_file_that_is_not_a_notebook_is_quoted(graded):
+    quoted = ['{"cells": [{"cell_type"', "saved as Latin-1", "au lait"]
+    for file in graded.out.rglob("*"):
+        if file.is_file() and file.suffix in (".md", ".csv", ".json"):
+            text = file.read_text()
+            assert not any(q in text for q in quoted), file
+
+
 def test_nothing_outside_the_output_changed_and_nothing_is_left_behind(graded):
     assert graded.after == graded.before, set(graded.after) ^ set(graded.before)
     assert not leftovers(graded.base), "no process of the run outlives it"
