@@ -81,11 +81,15 @@ def _assign(args) -> int:
 
 def _grade(args) -> int:
     from .grade import report, run, sandbox
-    limits = sandbox.Limits(cell_s=args.cell_timeout, notebook_s=args.timeout, memory_mb=args.memory_mb)
+    if args.scratch_mb < 16:  # tmpfs reads a size of 0 as "no limit"; under 16 MB the kernel cannot start
+        raise CourseError(f"--scratch-mb {args.scratch_mb} is too small for a kernel to start.",
+                          "give each kernel at least 16 MB: llmcourse grade ... --scratch-mb 256")
+    limits = sandbox.Limits(cell_s=args.cell_timeout, notebook_s=args.timeout, memory_mb=args.memory_mb,
+                            scratch_mb=args.scratch_mb)
     opts = run.Options(args.submissions.resolve(), args.out.resolve(), jobs=args.jobs, hidden=args.hidden_tests,
                        regrade=args.regrade, sandboxed=not args.no_sandbox, limits=limits)
-    graded, kept, notes = run.run(opts, console)
-    written = report.write_all(opts.submissions, opts.out, notes, args.similarity)
+    graded, kept, notes, subs = run.run(opts, console)
+    written = report.write_all(subs, opts.out, notes, args.similarity)
     console.print(f"graded {len(graded)} notebook(s); {kept} unchanged since the last run were kept "
                   f"(--regrade grades them again)")
     for note in notes:
@@ -136,6 +140,8 @@ def parser() -> argparse.ArgumentParser:
     g.add_argument("--timeout", type=float, default=300, help="whole-notebook limit in seconds")
     g.add_argument("--cell-timeout", type=float, default=60, help="per-cell limit in seconds")
     g.add_argument("--memory-mb", type=int, default=2048, help="address-space limit of each kernel")
+    g.add_argument("--scratch-mb", type=int, default=256,
+                   help="writable space of each kernel: its working folder, home, /tmp and /dev/shm together")
     g.add_argument("--similarity", type=float, default=0.9, help="flag pairs at or above this similarity")
     g.add_argument("--no-sandbox", action="store_true",
                    help="grade without namespaces, for machines that forbid them (weaker isolation; see the guide)")

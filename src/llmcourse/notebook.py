@@ -8,6 +8,7 @@ styled for the site at that moment.
 from __future__ import annotations
 
 import importlib.abc
+import os
 import sys
 
 from . import llm
@@ -21,6 +22,9 @@ __all__ = ["check", "hint", "llm"]
 
 def check(exercise_id: str, fn) -> Report:
     """Grade `fn` against the exercise's cases and show the report under the cell."""
+    if os.environ.get("LLMCOURSE_SANDBOX"):  # an instructor's grading kernel holds no graders: graded outside
+        print(f"{exercise_id}: graded by the instructor's grader once the notebook has run")
+        return None
     report = grade(exercise_id, fn)
     _show(report)
     return report

@@ -19,7 +19,7 @@ def test_a_stateful_check_sees_the_calls_replayed_outside():
         j(q, b, a)
         return "tie"
 
-    raw = probe.outcome(case, learner, "swap_judge")
+    raw = probe.outcome(learner, "swap_judge", *case.inputs(), case.timeout_s)
     calls.clear()  # the sandbox's calls happened elsewhere; the judge must replay them
     assert judge.judge_case(case, raw).passed
 
@@ -30,7 +30,7 @@ def test_scripted_model_requests_are_replayed():
     def learner(client):
         return client.chat.completions.create(messages=[{"role": "user", "content": "hi"}]).choices[0].message.content
 
-    raw = probe.outcome(case, learner, "ask")
+    raw = probe.outcome(learner, "ask", *case.inputs(), case.timeout_s)
     assert raw["traces"]["0"]["requests"] and judge.judge_case(case, raw).passed
 
 

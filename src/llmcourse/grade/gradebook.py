@@ -7,6 +7,7 @@ import io
 from collections import defaultdict
 from pathlib import Path
 
+from . import inert
 from .store import atomic_write
 
 COLUMNS = ["learner", "lesson", "exercise", "title", "points", "earned", "passed", "cases_passed", "cases_total"]
@@ -32,7 +33,8 @@ def write_csv(out: Path, results: list[dict]) -> Path:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
     writer.writeheader()
-    writer.writerows(rows(results))
+    # learner names come from folder names: "-x", "+x" or "@x" would be formulas in a spreadsheet
+    writer.writerows({k: inert.cell(v) for k, v in row.items()} for row in rows(results))
     atomic_write(out / "gradebook.csv", buffer.getvalue())
     return out / "gradebook.csv"
 
@@ -40,19 +42,20 @@ def write_csv(out: Path, results: list[dict]) -> Path:
 def _page(learner: str, records: list[dict]) -> str:
     points = sum(r.points for rec in records for r in rec["reports"])
     earned = sum(r.earned for rec in records for r in rec["reports"])
-    lines = [f"# Feedback for {learner}", "", f"**{earned:g} of {points} points.**", ""]
+    lines = [f"# Feedback for {inert.code(learner)}", "", f"**{earned:g} of {points} points.**", ""]
     for rec in records:
-        lines += [f"## {rec['lesson']} (`{rec['file']}`)", ""]
+        lines += [f"## {inert.text(rec['lesson'])} ({inert.code(rec['file'])})", ""]
         for problem in rec.get("problems", []):
-            lines += [f"> Before grading: {problem}", ""]
+            lines += [f"> Before grading: {inert.text(problem)}", ""]
         for report in rec["reports"]:
             mark = "passed" if report.passed else "not yet"
             lines += [f"### {report.title}: {report.earned:g}/{report.points} ({mark})", ""]
             if report.results and all(case.todo for case in report.results):
                 lines.append(f"- ✘ not attempted: all {len(report.results)} cases still raise NotImplementedError")
             for case in ([] if all(c.todo for c in report.results) else report.results):
-                lines.append(f"- {'✔' if case.passed else '✘'} {case.name}"
-                             + ("" if case.passed else f"  \n  {case.message}"))
+                # messages carry the learner's values and exception text: shown, never obeyed
+                lines.append(f"- {'✔' if case.passed else '✘'} {inert.text(case.name)}"
+                             + ("" if case.passed else f"  \n  ↳ {inert.text(case.message)}"))
             if not report.passed:
                 lines += ["", f"Next: `llmcourse hint {report.exercise_id}`, then "
                               f"`llmcourse check {report.exercise_id}` to try again."]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-import json
 from pathlib import Path
 
 from .. import course
@@ -51,16 +50,6 @@ def _hidden(case: Case, file: Path) -> Case:
                               f"edit {file}")
     case.name = f"{judge.HIDDEN}{case.name}"
     return case
-
-
-def inputs(hidden: dict[str, list[Case]], lesson_id: str) -> str:
-    """The hidden cases' inputs for one lesson, as JSON for the sandbox: no expected values, no checks."""
-    out = {}
-    for exercise_id, cases in hidden.items():
-        if exercise_id.partition(".")[0] == lesson_id:
-            out[exercise_id] = [[wire.encode(list(a)), wire.encode(kw), c.timeout_s]
-                                for c in cases for a, kw in [c.inputs()]]
-    return json.dumps(out)
 
 
 def digest(folder: Path | None) -> str:

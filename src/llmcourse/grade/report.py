@@ -6,13 +6,13 @@ import csv
 import io
 from pathlib import Path
 
-from . import cohort, gradebook, similarity, store, summary
+from . import gradebook, inert, similarity, store, summary
 from .store import atomic_write
+from .submission import Submission
 
 
-def write_all(submissions: Path, out: Path, notes: list[str], threshold: float) -> dict[str, Path]:
+def write_all(subs: list[Submission], out: Path, notes: list[str], threshold: float) -> dict[str, Path]:
     """Everything is rebuilt from the saved results, so a resumed run reports on the whole cohort."""
-    subs, _ = cohort.discover(submissions)
     # only what is in the cohort folder now: a learner or notebook since removed drops out of the reports
     present = {(sub.learner, sub.lesson) for sub in subs}
     results = [r for r in store.all_results(out) if (r["learner"], r["lesson"]) in present]
@@ -20,7 +20,7 @@ def write_all(submissions: Path, out: Path, notes: list[str], threshold: float) 
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(["exercise", "learner_a", "learner_b", "similarity"])
-    writer.writerows(similar)
+    writer.writerows([inert.cell(value) for value in row] for row in similar)
     atomic_write(out / "similarity.csv", buffer.getvalue())
     feedback = gradebook.write_feedback(out, results)
     return {"gradebook": gradebook.write_csv(out, results), "feedback": feedback[0].parent if feedback else out,

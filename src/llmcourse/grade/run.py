@@ -64,8 +64,9 @@ async def _grade_all(todo: list[tuple[Submission, str]], opts: Options, jail: sa
     return done
 
 
-def run(opts: Options, console: Console) -> tuple[list[Graded], int, list[str]]:
-    """Grade what is new or changed; return the fresh results, how many were already graded, and notes."""
+def run(opts: Options, console: Console) -> tuple[list[Graded], int, list[str], list[Submission]]:
+    """Grade what is new or changed; return the fresh results, how many were already graded, notes, and every
+    submission found (read once, here: the reports work from the same copies)."""
     subs, notes = cohort.discover(opts.submissions)
     hidden = hidden_cases.load(opts.hidden)
     hidden_digest = hidden_cases.digest(opts.hidden)
@@ -78,6 +79,8 @@ def run(opts: Options, console: Console) -> tuple[list[Graded], int, list[str]]:
     namespaces = sandbox.require(opts.sandboxed)
     if not namespaces:
         notes.append("graded WITHOUT namespaces (--no-sandbox): submissions could read files and use the network")
+    # made now, so it exists to be hidden from the kernels even when this run is the first to write there
+    opts.out.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix="llmcourse-grade-"))
     scratch.chmod(0o711)  # slot users may pass through to their own folder, never list the others
     jail = sandbox.Jail(sandbox.private_paths([opts.submissions, opts.out, scratch]
@@ -89,4 +92,4 @@ def run(opts: Options, console: Console) -> tuple[list[Graded], int, list[str]]:
             graded = asyncio.run(_grade_all(todo, opts, jail, hidden, scratch, progress, task))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    return graded, len(subs) - len(todo), notes
+    return graded, len(subs) - len(todo), notes, subs

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import secrets
 import shlex
 import shutil
 import subprocess
@@ -14,11 +15,13 @@ from pathlib import Path
 from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
 from jupyter_client.manager import AsyncKernelManager
 
-from .. import execute, paths
+from .. import paths
 from ..errors import CourseError
 
 FIRST_UID = 61000  # as root, each submission runs as an unprivileged user of its own, from this id up
 UID_RANGE = 60000
+# the shared scratch folders every user may write to: in the jail they are the kernel's own capped tmpfs
+SCRATCH_DIRS = (Path("/tmp"), Path("/var/tmp"), Path("/dev/shm"))
 
 
 @dataclass
@@ -29,6 +32,8 @@ class Limits:
     processes: int = 64
     file_mb: int = 64
     output_kb: int = 1024
+    scratch_mb: int = 256  # working folder, home, /tmp and /dev/shm together
+    grace_s: float = 5  # an interrupted cell's time to stop before its kernel is killed
 
 
 @dataclass
@@ -53,18 +58,25 @@ def namespaces_work() -> bool:
     return done.returncode == 0
 
 
+def graders_dir() -> Path:
+    from .. import graders
+    return Path(graders.__file__).resolve().parent
+
+
 def private_paths(extra: list[Path]) -> list[Path]:
-    """What a submission must not read: solutions, tests, history, caches, the user's home, the cohort."""
+    """What a submission must not read: solutions, tests, the graders, history, caches, the user's home, the
+    cohort. The graders too: the kernel gets each case's inputs from the grader, never by importing them."""
     root = paths.root()
     found = [root / name for name in ("solutions", "tests", ".git", "build", ".cache", "workspace")]
-    found += [Path.home(), paths.state_dir(), *extra]
+    found += [graders_dir(), Path.home(), paths.state_dir(), *extra]
     return [p.resolve() for p in found if p.exists()]
 
 
 def needed(hidden: list[Path], own: Path) -> list[Path]:
-    """What the kernel must still reach inside hidden folders: Python, the course, its own folder."""
+    """What the kernel must still reach inside hidden or scratch folders: Python, the course, its own folder."""
     wanted = [Path(sys.prefix), Path(sys.base_prefix), paths.root(), own]
-    return [p.resolve() for p in wanted if any(p.resolve().is_relative_to(h) for h in hidden)]
+    covered = [*hidden, *SCRATCH_DIRS]
+    return [p.resolve() for p in wanted if any(p.resolve().is_relative_to(h) for h in covered)]
 
 
 def uid_for(n: int) -> int:
@@ -102,7 +114,8 @@ def argv(jail: Jail, own: Path, limits: Limits, uid: int) -> list[str]:
     """The kernel's command line: unshare, then the jail, then the ordinary ipykernel launcher."""
     inner = [sys.executable, "-m", "llmcourse.grade.jail",
              "--memory-mb", str(limits.memory_mb), "--processes", str(process_cap(limits.processes)),
-             "--file-mb", str(limits.file_mb)]
+             "--file-mb", str(limits.file_mb), "--scratch", str(own / "scratch"),
+             "--scratch-mb", str(limits.scratch_mb), "--workdir", str(workdir(own))]
     if uid >= 0 and jail.namespaces:
         # without a mount namespace the interpreter may sit in a home folder that user cannot enter
         inner += ["--uid", str(uid)]
@@ -115,7 +128,9 @@ def argv(jail: Jail, own: Path, limits: Limits, uid: int) -> list[str]:
     # if the grader itself is killed, its kernels go with it: setpriv passes the death signal to unshare,
     # unshare to the namespace's first process, and the kernel takes every process of the namespace along
     outer = ["setpriv", "--pdeathsig", "KILL"] if shutil.which("setpriv") else []
-    outer += ["unshare", "--net", "--mount", "--pid", "--fork", "--kill-child", "--mount-proc"]
+    # --ipc: System V shared memory and message queues outlive their process; in a namespace of its own they
+    # go when the kernel does, and cannot reach the grader's
+    outer += ["unshare", "--net", "--mount", "--pid", "--ipc", "--fork", "--kill-child", "--mount-proc"]
     if os.geteuid() != 0:
         outer.append("--map-root-user")
     command = shlex.join([*outer, *inner, "--", sys.executable, "-m", "ipykernel_launcher", "-f"])
@@ -144,19 +159,40 @@ class _OneSpec(KernelSpecManager):
 
 
 def prepare(own: Path, uid: int) -> None:
-    """The submission's folder: the kernel's home, cwd and sockets, owned by the submission's user."""
-    for sub in ("cwd", "home", "tmp"):
+    """The submission's folder. `ipc` holds the connection file and sockets, which the kernel's user creates;
+    `scratch` is where the jail mounts the kernel's capped tmpfs (without namespaces: plain folders)."""
+    for sub in ("ipc", "scratch/cwd", "scratch/home", "scratch/tmp"):
         (own / sub).mkdir(parents=True, exist_ok=True)
-    own.chmod(0o700)
+    own.chmod(0o711)
+    (own / "ipc").chmod(0o700)
     if uid >= 0:
-        for path in [own, *own.rglob("*")]:
+        for path in [own / "ipc", own / "scratch", *(own / "scratch").rglob("*")]:
             os.chown(path, uid, uid)
 
 
+def lock(own: Path, uid: int) -> None:
+    """Once the kernel has bound its sockets it needs no more files there: the folder goes back to root, so
+    the kernel's user cannot write past its capped scratch space onto the grader's disk."""
+    if uid >= 0:
+        os.chown(own / "ipc", 0, 0)
+        os.chmod(own / "ipc", 0o711)
+
+
+def workdir(own: Path) -> Path:
+    return own / "scratch" / "cwd"
+
+
 class _SlotKernelManager(AsyncKernelManager):
-    """Hands the connection file to the submission's user, who could not read it otherwise."""
+    """Hands the connection file to the submission's user, who could not read it otherwise, and keeps the
+    kernel's own output away from the grader's terminal."""
 
     sandbox_uid: int = -1
+
+    async def _async_launch_kernel(self, kernel_cmd, **kw):
+        # not the instructor's terminal: a notebook could write escape sequences to it, and ipykernel prints
+        # a connection banner there when it has no parent pid to watch
+        kw.update(stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return await super()._async_launch_kernel(kernel_cmd, **kw)
 
     def write_connection_file(self, **kwargs):
         super().write_connection_file(**kwargs)
@@ -168,18 +204,29 @@ def kernel_manager(jail: Jail, own: Path, limits: Limits, uid: int) -> AsyncKern
     spec = KernelSpec(argv=argv(jail, own, limits, uid), display_name="llmcourse sandbox", language="python")
     # IPC sockets in the submission's folder: there is no loopback inside a fresh network namespace
     km = _SlotKernelManager(kernel_spec_manager=_OneSpec(spec), kernel_name="llmcourse-sandbox",
-                            transport="ipc", ip=str(own / "kernel"), connection_file=str(own / "kernel.json"))
+                            # named afresh for each kernel, so nothing still listening on an earlier one's sockets
+                            # can pick up this one's messages
+                            transport="ipc", ip=str(own / "ipc" / f"k{secrets.token_hex(4)}"),
+                            connection_file=str(own / "ipc" / "kernel.json"))
     km.sandbox_uid = uid
     return km
 
 
+# passed on from the grader's environment when set: how Python finds the course, and CPU quirks of the host
+PASSED = ("PYTHONPATH", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
+
+
 def env(own: Path) -> dict:
-    """No provider keys, no secrets: a minimal environment pointing every home and cache into `own`."""
-    base = execute.kernel_env(with_provider=False)
-    base = {k: v for k, v in base.items() if not k.startswith("LLMCOURSE_")}
-    return {**base, "HOME": str(own / "home"), "TMPDIR": str(own / "tmp"), "MPLCONFIGDIR": str(own / "home"),
-            "IPYTHONDIR": str(own / "home" / ".ipython"), "LLMCOURSE_HOME": str(own / "home" / "state"),
-            "LLMCOURSE_WORKSPACE": str(own / "cwd"), "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
+    """Built from nothing: no provider keys, no secrets, no PATH of the grader's user; every home and cache
+    points into the kernel's scratch space. (The jail also drops JPY_PARENT_PID, which the launcher adds.)"""
+    home = own / "scratch" / "home"
+    passed = {k: os.environ[k] for k in PASSED if os.environ.get(k)}
+    return {**passed, "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "LANG": "C.UTF-8",
+            "HOME": str(home), "TMPDIR": str(own / "scratch" / "tmp"), "MPLCONFIGDIR": str(home / ".matplotlib"),
+            "IPYTHONDIR": str(home / ".ipython"), "XDG_CACHE_HOME": str(home / ".cache"),
+            "MPLBACKEND": "module://matplotlib_inline.backend_inline", "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+            "LLMCOURSE_ROOT": str(paths.root()), "LLMCOURSE_HOME": str(home / "state"),
+            "LLMCOURSE_WORKSPACE": str(workdir(own)), "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
             "MKL_NUM_THREADS": "1", "LLMCOURSE_SANDBOX": "1"}
 
 

@@ -45,11 +45,12 @@ def normalise(fn: ast.FunctionDef) -> list[str]:
     return re.findall(r"\w+|\S", text)
 
 
-def functions(path, names: set[str]) -> dict[str, list[str]]:
-    """Normalised tokens of each named function defined in the notebook at `path`."""
+def functions(path, names: set[str], data: bytes | None = None) -> dict[str, list[str]]:
+    """Normalised tokens of each named function defined in the notebook at `path` (or in `data`, the copy
+    read when the cohort was found)."""
     try:
-        nb = notebooks.read(path)
-    except CourseError:
+        nb = notebooks.read(path, data.decode("utf-8") if data is not None else None)
+    except (CourseError, UnicodeDecodeError):
         return {}
     found = {}
     for cell in nb.cells:
@@ -74,7 +75,7 @@ def pairs(subs, threshold: float = 0.9) -> list[tuple[str, str, str, float]]:
         stub_path = lesson.file("exercises")
         names = {ex.name for ex in lesson.exercises}
         stubs = functions(stub_path, names) if stub_path.exists() else {}
-        for name, tokens in functions(sub.path, names).items():
+        for name, tokens in functions(sub.path, names, sub.data).items():
             if len(tokens) >= MIN_TOKENS and tokens != stubs.get(name):
                 by_exercise.setdefault(f"{lesson.id}.{name}", {})[sub.learner] = tokens
     flagged = []

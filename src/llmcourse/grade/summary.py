@@ -6,6 +6,7 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from . import inert
 from .store import atomic_write
 
 
@@ -68,19 +69,19 @@ def write(out: Path, results: list[dict], notes: list[str], similar: list[tuple]
         lines.append(f"| `{name}` | {ok} | {n} | {100 * ok / n:.0f}% |")
     lines += ["", "## Pass rate per case (hardest first)", "", "| exercise | case | pass rate |", "|---|---|---:|"]
     for (ex, case), (ok, n) in sorted(t["case"].items(), key=lambda kv: (kv[1][0] / kv[1][1], kv[0])):
-        lines.append(f"| `{ex}` | {case} | {100 * ok / n:.0f}% ({ok}/{n}) |")
+        lines.append(f"| `{ex}` | {inert.text(case)} | {100 * ok / n:.0f}% ({ok}/{n}) |")
     lines += ["", "## Most common failures", ""]
     for (ex, case, message), count in t["failures"].most_common(10):
-        lines.append(f"- **{count}×** `{ex}`, {case}: {message}")
+        lines.append(f"- **{count}×** `{ex}`, {inert.text(case)}: {inert.text(message)}")
     lines += ["", "## Near-identical solutions", ""]
     if similar:
         lines += ["Pairs whose exercise code is near-identical once names, comments and layout are normalised. "
                   "A flag is a reason to look, not a verdict: short functions often converge.", "",
                   "| exercise | learner | learner | similarity |", "|---|---|---|---:|"]
-        lines += [f"| `{ex}` | {a} | {b} | {score:.2f} |" for ex, a, b, score in similar]
+        lines += [f"| `{ex}` | {inert.code(a)} | {inert.code(b)} | {score:.2f} |" for ex, a, b, score in similar]
     else:
         lines.append("No pair above the threshold.")
     if notes:
-        lines += ["", "## Notes", ""] + [f"- {n}" for n in notes]
+        lines += ["", "## Notes", ""] + [f"- {inert.text(n)}" for n in notes]
     atomic_write(out / "summary.md", "\n".join(lines) + "\n")
     return out / "summary.md"
