@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from llmcourse import course, execute, notebooks  # noqa: E402
+from llmcourse import course, kernel, nbfiles  # noqa: E402
 from tests.conftest import wrong_answers  # noqa: E402
 
 
@@ -69,7 +69,7 @@ async def plain(folder: Path, jobs: int) -> float:
 
     async def one(path: Path) -> None:
         async with gate:
-            await execute.arun(notebooks.read(path), scratch, cell_timeout=120, total_timeout=600)
+            await kernel.arun(nbfiles.read(path), scratch, cell_timeout=120, total_timeout=600)
 
     start = time.perf_counter()
     await asyncio.gather(*(one(p) for p in files))

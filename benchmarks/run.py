@@ -50,18 +50,18 @@ def install_to_first_lesson(home: Path) -> tuple[float, float]:
 
 
 FIRST_LESSON = """
-from llmcourse import course, execute, notebooks
+from llmcourse import course, kernel, nbfiles
 lesson = course.load().lessons[0]
-nb = notebooks.read(lesson.file("lessons"))
-execute.run(nb, lesson.file("lessons").parent)
+nb = nbfiles.read(lesson.file("lessons"))
+kernel.run(nb, lesson.file("lessons").parent)
 """
 
 ONE_NOTEBOOK = """
 import sys, time
 from pathlib import Path
-from llmcourse import execute, notebooks
-p = Path(sys.argv[1]); nb = notebooks.read(p); t = time.perf_counter()
-execute.run(nb, p.parent); print(time.perf_counter() - t)
+from llmcourse import kernel, nbfiles
+p = Path(sys.argv[1]); nb = nbfiles.read(p); t = time.perf_counter()
+kernel.run(nb, p.parent); print(time.perf_counter() - t)
 """
 
 TOKENS_PER_S = """

@@ -21,7 +21,7 @@
 # %%
 import re
 
-from llmcourse import datasets
+from llmcourse.helpers import shipped
 
 from llmcourse.notebook import check, hint
 
@@ -50,7 +50,7 @@ from llmcourse.notebook import check, hint
 # Return a float in `[0, 1]`.
 
 # %%
-STOP_WORDS = frozenset(w for line in datasets.load("evals_guardrails", "stop_words.txt").splitlines()
+STOP_WORDS = frozenset(w for line in shipped.load("evals_guardrails", "stop_words.txt").splitlines()
                         if not line.startswith("#") for w in line.split())
 
 

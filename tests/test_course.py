@@ -6,7 +6,7 @@ import re
 import pytest
 
 from llmcourse import course, paths
-from llmcourse.assign import generate
+from llmcourse.authoring import assign
 
 from .conftest import FILES, ROOT
 
@@ -46,8 +46,8 @@ def test_hint_ladders_have_three_real_rungs(exercise):
 
 
 def test_no_stray_notebooks_and_no_stale_exercises():
-    assert generate.strays() == []
-    assert generate.stale() == [], "run: llmcourse assign"
+    assert assign.strays() == []
+    assert assign.stale() == [], "run: llmcourse assign"
 
 
 def test_no_stray_graders_or_wrong_answers():

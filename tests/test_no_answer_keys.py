@@ -16,14 +16,14 @@ import pytest
 
 import llmcourse
 from llmcourse import course
-from llmcourse.grading.run import cases_for, run_case
+from llmcourse.cases.runner import cases_for, run_case
 
 # Not scanned, each for its reason. The graders: cohort grading hides them from kernels. The commands
-# (cli, site, check, assign, progress, grade, workspace) and model access (llm): their functions act on
+# (cli, site, learner, authoring, cohort) and model access (llm): their functions act on
 # the machine (build the site, start servers, write files, grade folders) rather than compute on plain
 # data, so calling them with an exercise's inputs would do harm, and none computes an exercise's answer.
-SKIP = ("llmcourse.graders", "llmcourse.cli", "llmcourse.site", "llmcourse.check", "llmcourse.assign",
-        "llmcourse.progress", "llmcourse.grade", "llmcourse.workspace", "llmcourse.llm")
+SKIP = ("llmcourse.graders", "llmcourse.cli", "llmcourse.site", "llmcourse.learner", "llmcourse.authoring",
+        "llmcourse.cohort", "llmcourse.llm")
 
 def reachable_callables() -> list[tuple[str, object]]:
     found = []

@@ -1,6 +1,6 @@
 """The retrieval helpers the RAG lesson uses agree with the graders learners are judged by."""
 
-from llmcourse.grading import grade
+from llmcourse.cases import grade
 from llmcourse.helpers import retrieval
 
 

@@ -15,7 +15,7 @@ console = Console(highlight=False, soft_wrap=True)
 
 
 def _open(args) -> int:
-    from .workspace import open_exercise
+    from .learner.workspace import open_exercise
     path = open_exercise(args.lesson, fresh=args.fresh)
     console.print(f"your copy: {path}\n"
                   f"open it in Jupyter or VS Code (pip install -e '.[lab]' && jupyter lab {path}),\n"
@@ -24,17 +24,16 @@ def _open(args) -> int:
 
 
 def _check(args) -> int:
-    from .check import runner, target
-    from .progress import store
+    from .learner import check, progress, target
     tgt = target.resolve(args.target)
     console.print(f"checking {tgt.notebook} ...")
-    reports, problems = runner.check(tgt, cell_timeout=args.cell_timeout, total_timeout=args.timeout)
+    reports, problems = check.check(tgt, cell_timeout=args.cell_timeout, total_timeout=args.timeout)
     if problems:
         console.print(f"[yellow]before grading: {problems}[/]", markup=True)
     for report in reports:
         console.print(str(report), style="green" if report.passed else None, markup=False)
         if tgt.notebook.parent.resolve() == _workspace().resolve():
-            store.record_check(report.exercise_id, report.passed, report.earned)
+            progress.record_check(report.exercise_id, report.passed, report.earned)
     return 0 if all(r.passed for r in reports) else 1
 
 
@@ -50,7 +49,7 @@ def _hint(args) -> int:
 
 
 def _progress(_args) -> int:
-    from .progress.view import show
+    from .learner.progress_table import show
     show(console)
     return 0
 
@@ -61,35 +60,35 @@ def _model(args) -> int:
 
 
 def _record(args) -> int:
-    from .llm import recordcmd
-    return recordcmd.run(args.lessons, args.all, console)
+    from .authoring import record
+    return record.run(args.lessons, args.all, console)
 
 
 def _assign(args) -> int:
-    from .assign import generate
+    from .authoring import assign
     if args.check:
-        bad = generate.stale() + generate.strays()
+        bad = assign.stale() + assign.strays()
         for path in bad:
             console.print(f"stale or stray: {path}")
         if bad:
             console.print("next: llmcourse assign   # regenerates exercises from solutions")
         return 1 if bad else 0
-    for path in generate.write_all():
+    for path in assign.write_all():
         console.print(f"wrote {path}")
     return 0
 
 
 def _grade(args) -> int:
-    from .grade import report, run, sandbox
+    from .cohort import outputs, runner, sandbox
     if args.scratch_mb < 16:  # tmpfs reads a size of 0 as "no limit"; under 16 MB the kernel cannot start
         raise CourseError(f"--scratch-mb {args.scratch_mb} is too small for a kernel to start.",
                           "give each kernel at least 16 MB: llmcourse grade ... --scratch-mb 256")
     limits = sandbox.Limits(cell_s=args.cell_timeout, notebook_s=args.timeout, memory_mb=args.memory_mb,
                             scratch_mb=args.scratch_mb)
-    opts = run.Options(args.submissions.resolve(), args.out.resolve(), jobs=args.jobs, hidden=args.hidden_tests,
+    opts = runner.Options(args.submissions.resolve(), args.out.resolve(), jobs=args.jobs, hidden=args.hidden_tests,
                        regrade=args.regrade, sandboxed=not args.no_sandbox, limits=limits)
-    graded, kept, notes, subs = run.run(opts, console)
-    written = report.write_all(subs, opts.out, notes, args.similarity)
+    graded, kept, notes, subs = runner.run(opts, console)
+    written = outputs.write_all(subs, opts.out, notes, args.similarity)
     console.print(f"graded {len(graded)} notebook(s); {kept} unchanged since the last run were kept "
                   f"(--regrade grades them again)")
     for note in notes:

@@ -14,8 +14,8 @@ import sys
 from . import llm
 from .course import load as _load_course
 from .errors import CourseError
-from .grading import Report, grade
-from .progress import store as _progress
+from .cases import Report, grade
+from .learner import progress as _progress
 
 __all__ = ["check", "hint", "llm"]
 

@@ -7,7 +7,7 @@ import pytest
 
 from llmcourse import llm
 from llmcourse.llm import ledger
-from llmcourse.llm.store import ResponseStore
+from llmcourse.llm.replay_cache import ResponseStore
 
 pytestmark = [pytest.mark.model, pytest.mark.usefixtures("live")]
 

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from llmcourse import course, execute, notebooks
+from llmcourse import course, kernel, nbfiles
 from llmcourse.llm import recording
 
 pytestmark = [pytest.mark.model, pytest.mark.usefixtures("live")]
@@ -19,8 +19,8 @@ def test_a_lesson_runs_against_the_live_model(lesson_id, tmp_path, monkeypatch):
     calls = tmp_path / "calls.jsonl"
     calls.touch()
     source = course.load().lesson(lesson_id).file("lessons")
-    env = execute.kernel_env({"LLMCOURSE_RECORD_TO": str(calls)})
-    execute.run(notebooks.read(source), source.parent, cell_timeout=600, total_timeout=1800, env=env)
+    env = kernel.kernel_env({"LLMCOURSE_RECORD_TO": str(calls)})
+    kernel.run(nbfiles.read(source), source.parent, cell_timeout=600, total_timeout=1800, env=env)
     live = [json.loads(line) for line in calls.read_text().splitlines()]
     assert live, "every answer came from the live model, none from a recording"
     shipped = recording.read(recording.file_for(source))
@@ -37,7 +37,7 @@ def test_a_lesson_whose_prompt_you_edit_goes_live_for_that_request_only(tmp_path
     assert text.count('llm.chat("Say hello.", max_tokens=4)') == 1
     edited = tmp_path / lesson.name
     edited.write_text(text.replace('llm.chat("Say hello.", max_tokens=4)', 'llm.chat("Say hello to me.", max_tokens=4)'))
-    env = execute.kernel_env({"LLMCOURSE_RECORDING": str(recording.file_for(lesson))})
-    execute.run(notebooks.read(edited), tmp_path, cell_timeout=600, total_timeout=1800, env=env)
-    from llmcourse.llm.store import ResponseStore
+    env = kernel.kernel_env({"LLMCOURSE_RECORDING": str(recording.file_for(lesson))})
+    kernel.run(nbfiles.read(edited), tmp_path, cell_timeout=600, total_timeout=1800, env=env)
+    from llmcourse.llm.replay_cache import ResponseStore
     assert len(ResponseStore(home / "responses.sqlite")) == 1, "only the edited request went to the model"

@@ -11,7 +11,7 @@ import openai
 import pytest
 
 from llmcourse.llm import ledger, recording
-from llmcourse.llm.store import ResponseStore
+from llmcourse.llm.replay_cache import ResponseStore
 from llmcourse.llm.transport import RecordingTransport
 
 NAMESPACE = "embedded:model.gguf"
@@ -130,7 +130,7 @@ def test_a_recording_file_round_trips_and_a_damaged_one_is_a_clear_error(tmp_pat
 
 
 def test_changes_between_two_recordings():
-    from llmcourse.llm.recordcmd import changes
+    from llmcourse.authoring.record import changes
     old, new = recorded(("a", "1"), ("b", "2")), recorded(("a", "1"), ("b", "two"), ("c", "3"))
     diff = changes(old, new)
     assert len(diff["changed"]) == 1 and len(diff["new"]) == 1 and diff["dropped"] == []

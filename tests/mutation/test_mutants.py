@@ -15,7 +15,7 @@ import time
 import pytest
 
 from llmcourse import course
-from llmcourse.grading.run import cases_for, run_case
+from llmcourse.cases.runner import cases_for, run_case
 
 from . import solution
 from .mutator import mutants

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
-from llmcourse.grading import Case
-from llmcourse.grading.run import run_case
+from llmcourse.cases import Case
+from llmcourse.cases.runner import run_case
 
 from . import solution
 from .mutator import mutants

@@ -4,7 +4,7 @@ import pytest
 
 from llmcourse import course
 from llmcourse.llm import recording
-from llmcourse.site import cache
+from llmcourse.site import executed_cache as cache
 
 from ..conftest import ROOT
 
@@ -31,7 +31,7 @@ def test_imports_are_followed_through_course_modules_and_relative_imports():
     files = cache.course_modules("from llmcourse.notebook import llm, check\nimport numpy\n")
     names = {f.relative_to(PACKAGE).as_posix() for f in files}
     assert {"__init__.py", "notebook.py", "llm/__init__.py", "llm/connect.py", "llm/transport.py",
-            "grading/run.py", "course.py", "paths.py", "errors.py"} <= names
+            "cases/runner.py", "course.py", "paths.py", "errors.py"} <= names
     assert not any(n.startswith(("graders/", "grade/", "site/")) for n in names)
 
 

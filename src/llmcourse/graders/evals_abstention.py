@@ -1,6 +1,6 @@
 """Grader for evals_abstention: an abstention rule around a model call, and expected calibration error."""
 
-from llmcourse.grading import Case
+from llmcourse.cases import Case
 
 ABSTAIN = "I don't know."
 

@@ -1,6 +1,6 @@
 """Grader for evals_assertions: assertions over a logged summary, and regressions between two runs."""
 
-from llmcourse.grading import Case
+from llmcourse.cases import Case
 
 TICKET = {"id": "t01", "order_id": "A-1042"}
 CLEAN = "Customer reports order A-1042 arrived with a cracked blender jar and wants a replacement jar."

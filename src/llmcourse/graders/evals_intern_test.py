@@ -1,6 +1,6 @@
 """Grader for evals_intern_test: triage one logged answer, then turn a log into a ranked plan."""
 
-from llmcourse.grading import Case
+from llmcourse.cases import Case
 
 ACTIONS = {
     "missing context": "retrieve the missing facts",

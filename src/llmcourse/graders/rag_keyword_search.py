@@ -1,6 +1,6 @@
 """Grader for rag_keyword_search: recall@k of one ranking, and reciprocal rank fusion of several."""
 
-from llmcourse.grading import Case
+from llmcourse.cases import Case
 
 # Mutants of the solution that no input tells apart from it, each with the reason. tests/mutation grades
 # every other machine-made mutant with these cases and requires at least 90% of them to fail.

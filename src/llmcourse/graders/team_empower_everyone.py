@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from llmcourse.grading import Case
+from llmcourse.cases import Case
 
 # Mutants of the solution that no input tells apart from it, each with the reason. tests/mutation grades
 # every other machine-made mutant with these cases and requires at least 90% of them to fail.

@@ -11,7 +11,7 @@ import openai
 
 from .. import paths
 from . import recording, server
-from .store import ResponseStore
+from .replay_cache import ResponseStore
 from .transport import RecordingTransport
 
 OPENAI_DEFAULT_MODEL = "gpt-4o-mini"

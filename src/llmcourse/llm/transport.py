@@ -10,7 +10,7 @@ import httpx
 
 from . import ledger
 from .recording import Entry, Keys, Recording, Writer, base_key, preview
-from .store import ResponseStore
+from .replay_cache import ResponseStore
 
 MISSING_STATUS = 422  # not retried by the openai client, and names the missing request in its message
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import nbformat
 
-from .. import execute, notebooks
+from .. import kernel, nbfiles
 from ..errors import CourseError
 from ..llm import recording
-from . import cache
+from . import executed_cache
 
 CELL_S, NOTEBOOK_S = 600, 3600
 
@@ -23,23 +23,23 @@ def env_for(source: Path, mode: str | None = None) -> dict:
     extra = {"LLMCOURSE_RECORDING": str(recording.file_for(source))}
     if mode:
         extra["LLMCOURSE_RECORDINGS"] = mode
-    return execute.kernel_env(extra)
+    return kernel.kernel_env(extra)
 
 
 async def _execute(source: Path, mode: str | None) -> nbformat.NotebookNode:
-    nb = notebooks.read(source)
-    result = await execute.arun(nb, source.parent, cell_timeout=CELL_S, total_timeout=NOTEBOOK_S,
+    nb = nbfiles.read(source)
+    result = await kernel.arun(nb, source.parent, cell_timeout=CELL_S, total_timeout=NOTEBOOK_S,
                                 env=env_for(source, mode))
     if result.errors or result.timed_out:
-        raise CourseError(f"lesson {source.name} failed: {execute.describe(result)}",
+        raise CourseError(f"lesson {source.name} failed: {kernel.describe(result)}",
                           "fix it, then build again; run the notebook in Jupyter to see the failing cell in context")
-    cache.put(source, nb)
+    executed_cache.put(source, nb)
     return nb
 
 
 def one(source: Path, mode: str | None = None) -> nbformat.NotebookNode:
     """The executed notebook for `source`, from the cache when none of its inputs changed."""
-    hit = cache.get(source)
+    hit = executed_cache.get(source)
     return hit if hit is not None else asyncio.run(_execute(source, mode))
 
 
@@ -52,7 +52,7 @@ def jobs() -> int:
 
 def many(sources: list[Path]) -> dict[Path, nbformat.NotebookNode]:
     """Execute every source not cached yet, naming each as it runs; an error stops the build, naming the lesson."""
-    done = {s: cache.get(s) for s in sources}
+    done = {s: executed_cache.get(s) for s in sources}
     todo = [s for s, nb in done.items() if nb is None]
     if todo:
         done.update(asyncio.run(_many(todo, len(sources) - len(todo))))

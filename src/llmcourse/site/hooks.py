@@ -8,9 +8,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 # mkdocs loads this file by path, outside the package, so imports are absolute
-from llmcourse import course, notebooks, paths
+from llmcourse import course, nbfiles, paths
 from llmcourse.errors import CourseError
-from llmcourse.assign.strip import without_notice
+from llmcourse.authoring.strip import without_notice
 from llmcourse.site import executed, markdown, pages
 
 log = logging.getLogger("mkdocs.plugins.llmcourse")
@@ -40,10 +40,10 @@ def on_files(files: Files, config, **_) -> Files:
         for name, data in page.figures.items():
             files.append(File.generated(config, f"lessons/{name}", content=data))
         files.append(File.generated(config, f"downloads/{lesson.id}.ipynb",
-                                    content=notebooks.to_ipynb_text(nb)))
-        exercise = notebooks.read(lesson.file("exercises"),
+                                    content=nbfiles.to_ipynb_text(nb)))
+        exercise = nbfiles.read(lesson.file("exercises"),
                                   without_notice(lesson.file("exercises").read_text(encoding="utf-8")))
         files.append(File.generated(config, f"downloads/exercises/{lesson.id}.ipynb",
-                                    content=notebooks.to_ipynb_text(exercise)))
+                                    content=nbfiles.to_ipynb_text(exercise)))
     log.info("llmcourse: %d lesson pages from %s", len(the_course.lessons), paths.root())
     return files

@@ -1,8 +1,8 @@
 # %%
-import llmcourse.grading.case as case_module
-import llmcourse.grading.report as report_module
-import llmcourse.grading.run as run_module
-from llmcourse.grading.report import CaseResult
+import llmcourse.cases.case as case_module
+import llmcourse.cases.report as report_module
+import llmcourse.cases.runner as run_module
+from llmcourse.cases.report import CaseResult
 
 # every way in-process graders are usually fooled: verdicts, comparisons, the pass property
 run_module.verdict = lambda case, outcome: CaseResult(case.name, True, "")

@@ -1,0 +1,87 @@
+"""Flag pairs of learners whose exercise functions are near-identical after normalising names and layout."""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import difflib
+import itertools
+import re
+
+from .. import course, nbfiles
+from ..errors import CourseError
+
+MIN_TOKENS = 25  # shorter functions converge on their own; comparing them flags honest work
+
+
+class _Rename(ast.NodeTransformer):
+    """Local names become v0, v1, ... in order of appearance; builtins and attributes keep their names."""
+
+    def __init__(self):
+        self.names: dict[str, str] = {}
+
+    def _new(self, name: str) -> str:
+        if name in vars(builtins):
+            return name
+        return self.names.setdefault(name, f"v{len(self.names)}")
+
+    def visit_arg(self, node):
+        node.arg = self._new(node.arg)
+        node.annotation = None
+        return node
+
+    def visit_Name(self, node):
+        node.id = self._new(node.id)
+        return node
+
+
+def normalise(fn: ast.FunctionDef) -> list[str]:
+    """The function's body as tokens, without docstring, comments, annotations or its own naming."""
+    body = fn.body[1:] if fn.body and isinstance(fn.body[0], ast.Expr) and isinstance(
+        getattr(fn.body[0], "value", None), ast.Constant) and isinstance(fn.body[0].value.value, str) else fn.body
+    node = ast.FunctionDef(name="f", args=fn.args, body=body or [ast.Pass()], decorator_list=[], returns=None,
+                           type_params=[])
+    text = ast.unparse(ast.fix_missing_locations(_Rename().visit(node)))
+    return re.findall(r"\w+|\S", text)
+
+
+def functions(path, names: set[str], data: bytes | None = None) -> dict[str, list[str]]:
+    """Normalised tokens of each named function defined in the notebook at `path` (or in `data`, the copy
+    read when the cohort was found)."""
+    try:
+        nb = nbfiles.read(path, data.decode("utf-8") if data is not None else None)
+    except (CourseError, UnicodeDecodeError):
+        return {}
+    found = {}
+    for cell in nb.cells:
+        if cell.cell_type != "code" or len(cell.source) > 200_000:
+            continue
+        try:
+            tree = ast.parse("\n".join(l for l in cell.source.splitlines() if not l.lstrip().startswith(("%", "!"))))
+        except SyntaxError:
+            continue
+        for node in tree.body:
+            if isinstance(node, ast.FunctionDef) and node.name in names:
+                found[node.name] = normalise(node)
+    return found
+
+
+def pairs(subs, threshold: float = 0.9) -> list[tuple[str, str, str, float]]:
+    """(exercise id, learner, learner, similarity) for each pair at or above `threshold`, most similar first."""
+    the_course = course.load()
+    by_exercise: dict[str, dict[str, list[str]]] = {}
+    for sub in subs:
+        lesson = the_course.lesson(sub.lesson)
+        stub_path = lesson.file("exercises")
+        names = {ex.name for ex in lesson.exercises}
+        stubs = functions(stub_path, names) if stub_path.exists() else {}
+        for name, tokens in functions(sub.path, names, sub.data).items():
+            if len(tokens) >= MIN_TOKENS and tokens != stubs.get(name):
+                by_exercise.setdefault(f"{lesson.id}.{name}", {})[sub.learner] = tokens
+    flagged = []
+    for exercise, code in sorted(by_exercise.items()):
+        for a, b in itertools.combinations(sorted(code), 2):
+            score = difflib.SequenceMatcher(None, code[a], code[b], autojunk=False).ratio()
+            if score >= threshold:
+                flagged.append((exercise, a, b, round(score, 3)))
+    return sorted(flagged, key=lambda f: (-f[3], f[0], f[1], f[2]))

@@ -1,8 +1,0 @@
-"""Grade exercises: cases, reports, the scripted stand-in model, and the check cell learners run."""
-
-from .case import Case
-from .report import CaseResult, Report
-from .run import grade
-from .scripted import ScriptedLLM
-
-__all__ = ["Case", "CaseResult", "Report", "ScriptedLLM", "grade"]
