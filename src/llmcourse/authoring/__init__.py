@@ -1,1 +1,1 @@
-"""Generate exercises from solutions: solution regions are stripped and replaced by a TODO stub."""
+"""The authors' commands: `assign` generates exercises from solutions, `record` re-records model answers."""

@@ -1,4 +1,4 @@
-"""Grade exercises: cases, reports, the scripted stand-in model, and the check cell learners run."""
+"""The exercise engine: cases, running a function on them, reports, and the scripted stand-in model."""
 
 from .case import Case
 from .report import CaseResult, Report

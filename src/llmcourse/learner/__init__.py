@@ -1,1 +1,1 @@
-"""Check a learner's notebook from the shell: execute it, grade it, report like the notebook does."""
+"""The learner's commands: open a copy of the exercises, check it, climb the hints, see progress."""

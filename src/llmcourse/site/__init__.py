@@ -1,1 +1,1 @@
-"""Publish the lessons: execute them (cached by source hash) and turn them into Material pages."""
+"""Publish the lessons: execute them on their recordings (cached per lesson) and turn them into Material pages."""
