@@ -43,3 +43,40 @@ def test_nav_follows_course_toml_and_search_covers_lessons(built):
     index = json.loads((built / "search" / "search_index.json").read_text())
     titles = " ".join(doc["title"] for doc in index["docs"])
     assert all(lesson.title.split(":")[0] in titles for lesson in course.load().lessons)
+
+
+def test_stopping_serve_stops_the_site_too(executed_lessons, tmp_path):
+    """SIGTERM to `llmcourse serve` takes its mkdocs child with it, and serve says what stays up."""
+    import signal
+    import time
+    import urllib.request
+
+    from llmcourse import net
+
+    port = net.free_port()
+    url = f"http://127.0.0.1:{port}/"
+    log = tmp_path / "serve.log"
+    with open(log, "w") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "llmcourse.cli", "serve", "--port", str(port)], cwd=ROOT,
+                                stdout=out, stderr=subprocess.STDOUT)
+
+    def answers() -> bool:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as reply:
+                return reply.status == 200
+        except OSError:
+            return False
+
+    try:
+        deadline = time.monotonic() + 300
+        while not answers():
+            assert proc.poll() is None and time.monotonic() < deadline, log.read_text()[-2000:]
+            time.sleep(0.5)
+        assert "executing" not in log.read_text(), "every lesson came from the executed-lesson cache"
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=30)
+    time.sleep(1)
+    assert not answers(), "the site stopped with serve"
+    assert net.port_free(port)
+    assert "the site is stopped" in log.read_text()
