@@ -151,7 +151,7 @@ def _start() -> ServerInfo:
     port = _pick_port()
     log_path = paths.state_dir() / "server.log"
     threads = str(max(1, min(os.cpu_count() or 1, 4)))
-    cmd = [sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--model_alias", MODEL_ALIAS,
+    cmd = [sys.executable, "-m", "llmcourse.llm.embedded_server", "--model", str(model), "--model_alias", MODEL_ALIAS,
            "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "4096", "--n_threads", threads,
            "--n_threads_batch", threads]
     env = {k: v for k, v in os.environ.items() if not k.startswith("OPENAI_")}
