@@ -24,6 +24,7 @@ def test_labels_follow_author_year_and_tell_apart_same_author_same_year(sources)
     assert sources["org"].label == "Example Corp, n.d."
     assert sources["many2022b"].authors == "Lee, K. et al."
     assert sources["pair2021"].read == "arXiv v2"
+    assert citations.reference(sources["pair2021"]).endswith("<https://arxiv.org/abs/2101.00001v2> Read: arXiv v2.")
 
 
 def test_a_citation_becomes_a_link_to_the_references_page(sources):

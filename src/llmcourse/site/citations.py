@@ -43,6 +43,7 @@ class Source:
     venue: str
     url: str
     read: str       # the version or date a figure was read from, when it can change
+    note: str = ""  # what else a reader checking the source should know
 
 
 def _text(latex: str) -> str:
@@ -100,11 +101,11 @@ def load(path: Path | None = None) -> dict[str, Source]:
             f"{shown[0]} & {shown[1]}" if len(shown) == 2 and not others else f"{shown[0]} et al.")
         venue = next((_text(entry.fields[f]) for f in ("journal", "booktitle", "howpublished")
                       if f in entry.fields), "")
-        read = "; ".join(_text(entry.fields[f]) for f in ("version", "urldate", "note") if f in entry.fields)
+        read = "; ".join(_text(entry.fields[f]) for f in ("version", "urldate") if f in entry.fields)
         drafts[key] = dict(key=key, short=short, year=year,
                            authors=_join([n for n in full if n != "others"], others),
                            title=_text(entry.fields["title"]), venue=venue,
-                           url=entry.fields["url"].strip(), read=read)
+                           url=entry.fields["url"].strip(), read=read, note=_text(entry.fields.get("note", "")))
     # two sources with the same author and year get a and b, in key order, as author-year styles do
     by_label: dict[str, list[str]] = {}
     for key, d in sorted(drafts.items()):
@@ -115,7 +116,8 @@ def load(path: Path | None = None) -> dict[str, Source]:
             d = drafts[key]
             year = d["year"] + ("" if len(keys) == 1 else ("-" if d["year"] == "n.d." else "") + "abcdefgh"[i])
             sources[key] = Source(key=key, label=f"{d['short']}, {year}", authors=d["authors"], year=year,
-                                  title=d["title"], venue=d["venue"], url=d["url"], read=d["read"])
+                                  title=d["title"], venue=d["venue"], url=d["url"], read=d["read"],
+                                  note=d["note"])
     return dict(sorted(sources.items()))
 
 
@@ -202,12 +204,17 @@ def for_download(nb: nbformat.NotebookNode, sources: dict[str, Source]) -> nbfor
 
 def reference(source: Source) -> str:
     """One entry of a reference list, in Markdown."""
-    text = f"{_md(source.authors)} ({_md(source.year)}). {_md(source.title)}."
+    def sentence(part: str) -> str:  # a title ending in "?" gets no second full stop
+        return part if part.endswith(("?", "!", ".")) else part + "."
+
+    text = f"{_md(source.authors)} ({_md(source.year)}). {sentence(_md(source.title))}"
     if source.venue:
-        text += f" *{_md(source.venue)}*."
+        text += f" *{sentence(_md(source.venue))}*"
     text += f" <{source.url}>"
     if source.read:
-        text += f" ({_md(source.read)})"
+        text += f" Read: {sentence(_md(source.read))}"
+    if source.note:
+        text += f" Note: {sentence(_md(source.note))}"
     return text
 
 
