@@ -101,6 +101,7 @@ def test_sources_section_lists_what_the_lesson_cites_in_order(sources):
     ("broken.bib", "cannot read the bibliography broken.bib"),
     ("no_url.bib", "entry 'nourl2020' has no url"),
     ("missing.bib", "cannot read the bibliography missing.bib"),
+    ("latin1.bib", "cannot read the bibliography latin1.bib"),
 ])
 def test_a_bad_bibliography_is_a_clear_error(name, message):
     with pytest.raises(CourseError, match=message):

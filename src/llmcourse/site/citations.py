@@ -82,7 +82,7 @@ def load(path: Path | None = None) -> dict[str, Source]:
     path = path or paths.root() / BIB_NAME
     try:
         data = parse_file(str(path), bib_format="bibtex")
-    except (OSError, PybtexError) as exc:
+    except (OSError, ValueError, PybtexError) as exc:  # missing, not UTF-8, or not BibTeX
         raise CourseError(f"cannot read the bibliography {path.name}: {exc}",
                           f"fix {path.name}; every entry needs a key, an author or publisher, a title and a url")
     drafts = {}
@@ -114,7 +114,7 @@ def load(path: Path | None = None) -> dict[str, Source]:
     for label, keys in by_label.items():
         for i, key in enumerate(keys):
             d = drafts[key]
-            year = d["year"] + ("" if len(keys) == 1 else ("-" if d["year"] == "n.d." else "") + "abcdefgh"[i])
+            year = d["year"] + ("" if len(keys) == 1 else ("-" if d["year"] == "n.d." else "") + chr(ord("a") + i))
             sources[key] = Source(key=key, label=f"{d['short']}, {year}", authors=d["authors"], year=year,
                                   title=d["title"], venue=d["venue"], url=d["url"], read=d["read"],
                                   note=d["note"])
