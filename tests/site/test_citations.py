@@ -86,6 +86,7 @@ def test_reference_text_from_the_bibliography_is_shown_inert(sources):
     assert r"\[brackets\]" in entry and r"\*Stars\*" in entry
     page = citations.references_page(sources)
     assert "{ #solo2020 }" in page and "{ #many2022b }" in page
+    assert "Quoted in the lessons: 42%." in page and "Quoted" not in citations.reference(sources["pair2021"])
     assert page.index("Doe, J. (2020)") < page.index("Example Corp (n.d.)") < page.index("Lee, K., Park, M.")
 
 

@@ -44,11 +44,13 @@ class Source:
     url: str
     read: str       # the version or date a figure was read from, when it can change
     note: str = ""  # what else a reader checking the source should know
+    figures: str = ""  # what the lessons quote from it, so a reader knows what to look for
 
 
 def _text(latex: str) -> str:
     from pybtex.richtext import Text
-    return " ".join(Text.from_latex(latex).render_as("text").split())
+    # a bare % starts a LaTeX comment, which would cut "51.5% of sentences" short
+    return " ".join(Text.from_latex(re.sub(r"(?<!\\)%", r"\\%", latex)).render_as("text").split())
 
 
 def _names(entry) -> tuple[list[str], list[str]]:
@@ -105,7 +107,8 @@ def load(path: Path | None = None) -> dict[str, Source]:
         drafts[key] = dict(key=key, short=short, year=year,
                            authors=_join([n for n in full if n != "others"], others),
                            title=_text(entry.fields["title"]), venue=venue,
-                           url=entry.fields["url"].strip(), read=read, note=_text(entry.fields.get("note", "")))
+                           url=entry.fields["url"].strip(), read=read, note=_text(entry.fields.get("note", "")),
+                           figures=_text(entry.fields.get("figures", "")))
     # two sources with the same author and year get a and b, in key order, as author-year styles do
     by_label: dict[str, list[str]] = {}
     for key, d in sorted(drafts.items()):
@@ -117,7 +120,7 @@ def load(path: Path | None = None) -> dict[str, Source]:
             year = d["year"] + ("" if len(keys) == 1 else ("-" if d["year"] == "n.d." else "") + chr(ord("a") + i))
             sources[key] = Source(key=key, label=f"{d['short']}, {year}", authors=d["authors"], year=year,
                                   title=d["title"], venue=d["venue"], url=d["url"], read=d["read"],
-                                  note=d["note"])
+                                  note=d["note"], figures=d["figures"])
     return dict(sorted(sources.items()))
 
 
@@ -202,8 +205,8 @@ def for_download(nb: nbformat.NotebookNode, sources: dict[str, Source]) -> nbfor
     return cite(nb, "a downloaded notebook", sources, link=lambda key: sources[key].url).notebook
 
 
-def reference(source: Source) -> str:
-    """One entry of a reference list, in Markdown."""
+def reference(source: Source, quoted: bool = False) -> str:
+    """One entry of a reference list, in Markdown; `quoted` adds what the lessons take from it."""
     def sentence(part: str) -> str:  # a title ending in "?" gets no second full stop
         return part if part.endswith(("?", "!", ".")) else part + "."
 
@@ -215,6 +218,8 @@ def reference(source: Source) -> str:
         text += f" Read: {sentence(_md(source.read))}"
     if source.note:
         text += f" Note: {sentence(_md(source.note))}"
+    if quoted and source.figures:
+        text += f" Quoted in the lessons: {sentence(_md(source.figures))}"
     return text
 
 
@@ -230,7 +235,7 @@ def sources_section(keys: list[str], sources: dict[str, Source]) -> str:
 def references_page(sources: dict[str, Source], report_url: str = "https://applied-llms.org/") -> str:
     """Every entry, in label order, each anchored by its key so a citation can link to it."""
     entries = sorted(sources.values(), key=lambda s: (s.label.lower(), s.key))
-    body = "\n\n".join(f"{reference(s)}\n{{ #{s.key} }}" for s in entries)
+    body = "\n\n".join(f"{reference(s, quoted=True)}\n{{ #{s.key} }}" for s in entries)
     return f"""# References
 
 Every source the lessons cite, once. A lesson cites a source by its key (`[@key]`), and the
