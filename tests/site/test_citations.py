@@ -42,6 +42,11 @@ def test_locators_groups_and_year_only(sources):
     assert keys == ["pair2021", "solo2020", "org"]
 
 
+def test_a_stray_backtick_does_not_hide_a_later_paragraphs_citation(sources):
+    text, keys = citations.render("A lone ` here.\n\nThen [@solo2020] and ` there.", sources, "x")
+    assert keys == ["solo2020"] and "(../references.md#solo2020)" in text
+
+
 def test_an_unknown_key_names_the_lesson_and_the_key(sources):
     with pytest.raises(CourseError, match=r"lessons/demo\.py cites \[@nosuch2020\], which is not in references\.bib"):
         citations.render("As shown [@solo2020; @nosuch2020].", sources, "lessons/demo.py")

@@ -28,9 +28,10 @@ KEY = r"[A-Za-z0-9_][A-Za-z0-9_:.\-]*[A-Za-z0-9_]|[A-Za-z0-9_]"
 # a bracket whose text starts with @ or -@ and is not a Markdown link's text
 GROUP = re.compile(r"\[(?P<body>-?@[^\[\]\n]*)\](?![(\[])")
 ITEM = re.compile(rf"^\s*(?P<bare>-?)@(?P<key>{KEY})\s*(?:,\s*(?P<locator>[^;]*?))?\s*$")
-# fenced blocks and inline code spans: citations inside them are text, not citations
+# fenced blocks and inline code spans (which, as in Markdown, end at a blank line): citations inside
+# them are text, not citations
 CODE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})[^\n]*\n.*?^[ \t]*(?P=fence)[ \t]*$"
-                  r"|(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)", re.M | re.S)
+                  r"|(?<!`)(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)(?P=ticks)(?!`)", re.M | re.S)
 
 
 @dataclass(frozen=True)
