@@ -146,7 +146,7 @@ print(f"It answered {int(runs['correct'].sum())} of the {int((~unanswerable).sum
 # kept guessing when the answer was not in the paragraph: it adds over 50,000 unanswerable questions,
 # written by crowdworkers to look like answerable ones, and a strong system that scored 86% F1 on
 # SQuAD 1.1 scored 66% F1 on SQuAD 2.0
-# ([Rajpurkar et al., 2018](https://arxiv.org/abs/1806.03822)).
+# [@rajpurkar2018squad].
 #
 # ## Step 2: an abstention policy outside the model
 #
@@ -312,7 +312,7 @@ cal.groupby("correct")["confidence"].agg(["size", "mean"]).rename(
 # answer probabilities on a subset of MMLU tracking its accuracy closely (ECE 0.007), and the same
 # model after post-training with reinforcement learning doing much worse (ECE 0.074), with the
 # caption that post-training hurts calibration significantly
-# ([OpenAI, 2023, Figure 8](https://arxiv.org/abs/2303.08774)). The models you call through an API are
+# [@openai2023gpt4, Figure 8]. The models you call through an API are
 # the post-trained kind: measure their calibration on your own task before you trust it.
 #
 # ## What to take away

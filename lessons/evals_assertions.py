@@ -168,7 +168,7 @@ changes["change"].value_counts().to_frame("samples")
 #
 # Assertions also go beyond text. For generated code, the check can be to run the code and test the
 # state it leaves behind, as HumanEval does with its 164 hand-written problems and their unit tests
-# ([Chen et al., 2021](https://arxiv.org/abs/2107.03374)).
+# [@chen2021codex].
 #
 # ## What to take away
 #

@@ -262,7 +262,7 @@ print("shared pass/fail ahead of the 1-5 scale from scale_use =",
 # practitioners grade LLM outputs with their tool EvalGen and found that people need criteria to
 # grade, yet grading is what helps them define the criteria; they call this *criteria drift*, and
 # some of the criteria only made sense once a particular output had been seen
-# ([Shankar et al., 2024](https://arxiv.org/abs/2404.12272)).
+# [@shankar2024validators].
 #
 # Try it on the course's model. Ten customer messages, one short reply each. **Read the replies
 # before you scroll further**, and note what you would want a reviewer to check.
@@ -333,12 +333,12 @@ verdicts.mean().to_frame("share of the 10 replies that pass")
 #
 # - In MT-Bench, answers from two chat assistants are compared pairwise. The authors report that a
 #   strong LLM judge agreed with human votes over 80% of the time, the same level at which humans
-#   agreed with each other ([Zheng et al., 2023](https://arxiv.org/abs/2306.05685)). Pairwise
+#   agreed with each other [@zheng2023judging]. Pairwise
 #   human votes are far from noise-free, but they are consistent enough to validate a judge against.
 # - For Llama 2's reward models, annotators chose between two sampled responses. The authors say
 #   they picked a binary comparison protocol mainly because it let them collect a wider variety of
 #   prompts, and they also asked how much better the chosen response was
-#   ([Touvron et al., 2023](https://arxiv.org/abs/2307.09288)). So even there, the yes/no core was
+#   [@touvron2023llama2]. So even there, the yes/no core was
 #   kept, with a coarse strength label on the side.
 # - The report also quotes a per-label price gap between comparisons and written responses, heard
 #   at a meetup talk. We could not find it in a written source, so we leave the figure out.

@@ -328,13 +328,14 @@ print(f"support_score: {score_ms:.3f} ms per answer, {score_ms / model_ms:.1e} o
 # rather than shared words. A well-known example is Vectara's hallucination
 # leaderboard: a classifier Vectara trained for the purpose (HHEM, the Hughes Hallucination Evaluation
 # Model) reads each source document next to a model's summary of it and judges whether the summary is
-# consistent with the source, with no human-written summary involved. In its November 2023 version
-# the leaderboard had 12 models summarise 1,000 short documents, kept the 831 that every model agreed
-# to summarise, and reported hallucination rates from 3.0% for GPT-4 to 27.2% for Google's PaLM 2 Chat
-# ([Vectara, 2023](https://github.com/vectara/hallucination-leaderboard)). Vectara also offers that
+# consistent with the source, with no human-written summary involved. Over November 2023 the
+# leaderboard grew from 11 to 14 models; in the revision we quote, still dated 1 November and with 12
+# models once GPT-4 Turbo had joined, each model summarised 1,000 short documents, the 831 that every
+# model agreed to summarise were kept, and hallucination rates ran from 3.0% for GPT-4 to 27.2% for
+# Google's PaLM 2 Chat [@vectara2023leaderboard]. Vectara also offers that
 # kind of model inside its RAG platform as a factual consistency score for each response, from 0
 # (likely hallucinated) to 1 (consistent)
-# ([Vectara, 2024](https://www.vectara.com/blog/hhem-2-1-a-better-hallucination-detection-model)):
+# [@vectara2024hhem]:
 # one family of scorers, used as a benchmark and as a guardrail.
 #
 # ## What to take away

@@ -162,14 +162,15 @@ problem_table(answers_v1, results_v1).head(10)
 # Strong models slip far less often, but not never. Vectara's leaderboard, which asks
 # each model to summarise the same set of short news articles and scores the summaries with a
 # trained consistency classifier, reported hallucination rates of 3.0% for GPT-4, 5.1% for
-# Llama 2 70B and 8.5% for Claude 2 in its November 2023 edition
-# ([Vectara, 2023](https://github.com/vectara/hallucination-leaderboard)). Citations are not solved
+# Llama 2 70B and 8.5% for Claude 2 in its November 2023 edition [@vectara2023leaderboard].
+# Citations are not solved
 # by scale either: a human audit of four generative search engines found only 51.5% of their
 # sentences fully supported by their citations, and only 74.5% of citations supporting the sentence
-# they were attached to ([Liu et al., 2023](https://arxiv.org/abs/2304.09848)). From their own
-# experience the report's authors put the baseline rate of factual inconsistencies at 5 to 10%, and
-# they relay, as an anecdote from model providers, that getting below 2% is hard even for simple
-# summarisation.
+# they were attached to [@liu2023verifiability]. The report itself gives 5 to 10% as the usual
+# baseline rate of factual inconsistencies, without saying where that range comes from; only its
+# second figure has a stated source, what LLM providers told the authors: pushing the rate under 2%
+# is hard even for a task as plain as summarisation. Treat both as the authors' reading of the
+# field, not as measurements.
 #
 # ## Change the prompt, rerun the suite
 #
@@ -284,7 +285,7 @@ print(f"{len(copied)} of {len(items)} v2 answers repeat words from the worked ex
 # Academic benchmarks use the same idea at scale. ALCE scores citation quality automatically, and
 # with it the authors found that even the best system they tested lacked complete citation support
 # for about half of its answers on one of the three datasets, ELI5
-# ([Gao et al., 2023](https://arxiv.org/abs/2305.14627)).
+# [@gao2023alce].
 #
 # ## What to take away
 #

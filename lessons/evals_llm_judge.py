@@ -291,18 +291,18 @@ plt.show()
 #
 # - On MT-Bench, GPT-4 as a pairwise judge agreed with expert human votes 85% of the time (ties
 #   left out), above the 81% at which the human experts agreed with each other
-#   ([Zheng et al., 2023](https://arxiv.org/abs/2306.05685)).
+#   [@zheng2023judging].
 # - Position bias survives scale: with ChatGPT as the judge, merely changing the order of the
 #   answers let Vicuna-13B beat ChatGPT on 66 of 80 questions
-#   ([Wang et al., 2023](https://arxiv.org/abs/2305.17926)). One of their remedies scores each pair
+#   [@wang2023fair]. One of their remedies scores each pair
 #   in both orders and combines the scores, much like the margin-adding judge above.
 # - Length bias too: AlpacaEval's judge favours longer outputs, and adjusting its win rates for
 #   length raised their Spearman correlation with the human-voted Chatbot Arena from 0.94 to 0.98
-#   ([Dubois et al., 2024](https://arxiv.org/abs/2404.04475)).
+#   [@dubois2024lc].
 #
 # Agreement with people is not a property you measure once. Shankar et al. found that people
 # refine their grading criteria while they grade outputs, so the labels a judge is aligned to shift
-# as well ([Shankar et al., 2024](https://arxiv.org/abs/2404.12272)). As an anecdote, the report's
+# as well [@shankar2024validators]. As an anecdote, the report's
 # authors describe a judge whose agreement with humans went from 68% to 94% over three rounds of
 # reviewing its critiques with the people who own the product.
 #

@@ -289,7 +289,7 @@ picks.map(lambda ok: "good" if ok else "bad")
 # Our haystack is a few hundred tokens, far from any length that strains a model, so this lesson
 # says nothing about what length does. At real context lengths the gap between the textbook test
 # and harder tasks is large. RULER
-# ([Hsieh et al., 2024](https://arxiv.org/abs/2404.06654)) evaluated 17 long-context models on 13
+# [@hsieh2024ruler] evaluated 17 long-context models on 13
 # synthetic tasks that go beyond a single needle (several needles, multi-hop tracing, aggregation).
 # Models that score almost perfectly on the plain needle test lose a lot of accuracy as the input
 # grows, and of models that claim a context of 32K tokens or more, only about half still perform

@@ -138,7 +138,7 @@ print(f"vocabulary: {len(tfidf.vocabulary_)} terms -> {svd.n_components} dimensi
 # retriever's first place cannot outvote agreement a little lower down. Cormack, Clarke and Büttcher
 # set k = 60 in a pilot study and kept it; they report the choice was near-optimal but not critical,
 # and that RRF beat each of the systems it fused as well as Condorcet fusion
-# ([Cormack, Clarke & Büttcher, 2009](https://doi.org/10.1145/1571941.1572114)).
+# [@cormack2009rrf].
 #
 # Below, each retriever answers all 40 queries; the metrics are computed per query, then averaged per
 # retriever and query type.
@@ -269,8 +269,8 @@ explain("parent PID")
 # biomedical search to argument retrieval, and the authors conclude that BM25 is a robust baseline:
 # averaged over the zero-shot datasets, the dense retrievers they tested scored below BM25 in nDCG@10
 # (TAS-B by 2.8%, DPR by 47.7%), while re-ranking BM25's results with a cross-encoder scored 11%
-# above it ([Thakur et al., 2021](https://arxiv.org/abs/2104.08663), Table 2). And an anecdote from
-# the authors' later podcast conversation about the report (Vanishing Gradients, 2024): a team that
+# above it [@thakur2021beir, Table 2]. And an anecdote from the authors' later podcast
+# conversation about the report [@bowneanderson2024lessons]: a team that
 # was advised to add BM25 next to its embedding search found that the keyword side supplied most of
 # the relevant documents it retrieved.
 #

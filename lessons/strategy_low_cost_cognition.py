@@ -43,15 +43,14 @@ prices[["date", "model", "provider", "input_usd_per_m", "output_usd_per_m", "ble
 #   that send long prompts and get short answers. It is an assumption, not a measurement; the sensitivity
 #   table shows the fit on input and output prices alone as well.
 # - **Which capability marker.** MMLU is a 57-subject multiple-choice exam
-#   ([Hendrycks et al., 2021](https://arxiv.org/abs/2009.03300)). The scores here come from different
+#   [@hendrycks2021mmlu]. The scores here come from different
 #   protocols: five worked examples in the prompt for the older models, zero-shot with chain of thought in
-#   OpenAI's [simple-evals](https://github.com/openai/simple-evals) table for the newer ones. GPT-3.5 itself
-#   scores 70.0 in the GPT-4 technical report ([OpenAI, 2023](https://arxiv.org/abs/2303.08774)) and 69.8
-#   in the GPT-4o mini announcement
-#   ([OpenAI, 2024](https://openai.com/index/gpt-4o-mini-advancing-cost-efficient-intelligence/)), so treat
+#   OpenAI's simple-evals table [@openai2024simpleevals] for the newer ones. GPT-3.5 itself
+#   scores 70.0 in the GPT-4 technical report [@openai2023gpt4] and 69.8
+#   in the GPT-4o mini announcement [@openai2024gpt4omini], so treat
 #   a level as a band a few points wide. We use **MMLU ≥ 69** as "GPT-3.5 level" and **MMLU ≥ 84** as
-#   "GPT-4 level": GPT-4 scored 86.4 five-shot (OpenAI, 2023), and the first GPT-4 Turbo 84.7 zero-shot
-#   in simple-evals.
+#   "GPT-4 level": GPT-4 scored 86.4 five-shot [@openai2023gpt4], and the first GPT-4 Turbo 84.7 zero-shot
+#   in simple-evals [@openai2024simpleevals].
 #
 # For each level we keep the *record lows*: the dates on which some model at or above the level became
 # cheaper than anything at that level before it. The halving time comes from a least-squares line through
@@ -120,7 +119,7 @@ print(f"{months} months / log2({start_usd:g} / {end_usd:g}) = {months / np.log2(
 # %% [markdown]
 # OpenAI makes a similar point from its own price list: it puts the fall in cost per token from
 # text-davinci-003 to GPT-4o mini at 99%
-# ([OpenAI, 2024](https://openai.com/index/gpt-4o-mini-advancing-cost-efficient-intelligence/)).
+# [@openai2024gpt4omini].
 #
 # ## How much should you trust one number from five points?
 #
@@ -167,7 +166,7 @@ sensitivity.round(1)
 # With a halving time `h` in months, a price falls as `price(t) = price_now * 0.5 ** (t / h)`, so it
 # reaches a target after `h * log2(price_now / target)` months. The report applies this to characters in
 # a game driven by generative agents, the 25 simulated townspeople of
-# [Park et al. (2023)](https://arxiv.org/abs/2304.03442); we could not check the hourly cost it quotes,
+# Park et al. [-@park2023generative]; we could not check the hourly cost it quotes,
 # so the numbers below are **hypothetical**: a feature that costs $40 per user-hour in model calls at
 # today's prices, for a product that can spend $4.
 
@@ -194,7 +193,7 @@ pd.DataFrame([{"halving time assumed": name, "h (months)": round(h, 1),
 # trend. Two things can
 # shorten the wait. Engineering is one: the Lyfe Agents work reports generative agents running at 10 to
 # 100 times lower computational cost than earlier designs
-# ([Kaiya et al., 2023](https://arxiv.org/abs/2310.02172)), and a tenfold saving is worth the same 3.3
+# [@kaiya2023lyfe], and a tenfold saving is worth the same 3.3
 # halvings of waiting. The other is a weaker model that is good enough, which is where the last section
 # goes.
 #

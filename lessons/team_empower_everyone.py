@@ -127,7 +127,8 @@ plt.show()
 # points may bend upwards as attention over a longer context gets dearer; on accelerators built for large
 # matrix products the prompt is cheap by comparison. Serving PaLM 540B on TPUs, Pope et al. reached 76%
 # of the chips' peak FLOPS while processing input tokens in large batches, whereas generating at small
-# batch size took 29 ms per token ([Pope et al., 2022](https://arxiv.org/abs/2211.05102)). Second, the
+# batch size took 29 ms per token, a figure measured with the model's weights quantized to int8
+# [@pope2022inference]. Second, the
 # straight-line fit is a budget, not a law: the R² row says how well it holds here, and a fixed cost near
 # zero or below it is the line making up for points that bend upwards, not a call that takes negative
 # time. Measure your own stack before you promise anyone a response time.
@@ -211,8 +212,8 @@ print(f"The examples added {few['prompt_tokens'] - zero['prompt_tokens']:.0f} pr
 # it saw last: Zhao et al. traced such biases to answers that sit near the end of the prompt or are
 # common in pre-training, and found that the choice and even the order of the examples can move few-shot
 # accuracy from near chance to near the state of the art
-# ([Zhao et al., 2021](https://arxiv.org/abs/2102.09690)); few-shot prompting itself was popularised by
-# [Brown et al. (2020)](https://arxiv.org/abs/2005.14165). The printed lines report what *this* run
+# [@zhao2021calibrate]; few-shot prompting itself was popularised by
+# Brown et al. [-@brown2020gpt3]. The printed lines report what *this* run
 # measured; the direction can differ between runs and models, which is why a real comparison needs more
 # inputs than this demo spends.
 #
@@ -239,12 +240,12 @@ budget.round(2)
 #   second, and the gap between them grows with every token of the answer. Anthropic's
 #   latency guide defines time to first token and lists streaming, next to trimming prompt and output
 #   tokens, among its remedies
-#   ([Anthropic, n.d.](https://platform.claude.com/docs/en/test-and-evaluate/strengthen-guardrails/reduce-latency));
+#   [@anthropic_latency];
 #   OpenAI's guide counts making users wait less among its principles
-#   ([OpenAI, n.d.](https://developers.openai.com/api/docs/guides/latency-optimization)).
+#   [@openai_latency].
 # - **Cap and shape the output.** Every output token adds its slice to the total, so ask for the short form
 #   you need (a label, a JSON object, three bullets) and set `max_tokens` as a hard ceiling on the wait.
-#   "Generate fewer tokens" is one of OpenAI's latency principles (same guide). Token for token, trimming
+#   "Generate fewer tokens" is one of OpenAI's latency principles, in the same guide [@openai_latency]. Token for token, trimming
 #   the prompt buys less, though on hardware like this one a long prompt is not free either.
 #
 # ## What to take away

@@ -11,7 +11,7 @@ from mkdocs.structure.files import File, Files
 from llmcourse import course, nbfiles, paths
 from llmcourse.errors import CourseError
 from llmcourse.authoring.strip import without_notice
-from llmcourse.site import executed, markdown, pages
+from llmcourse.site import citations, executed, markdown, pages
 
 log = logging.getLogger("mkdocs.plugins.llmcourse")
 
@@ -30,17 +30,25 @@ def on_files(files: Files, config, **_) -> Files:
         ran = executed.many(sources)
     except CourseError as exc:  # mkdocs shows a PluginError as one clear line, not a traceback
         raise PluginError(str(exc)) from exc
+    try:  # citations by key: an unknown key stops the build naming the lesson and the key
+        bib = citations.load()
+        cited = {l.id: citations.cite(ran[l.file("lessons")], f"lessons/{l.id}.py", bib)
+                 for l in the_course.lessons}
+    except CourseError as exc:
+        raise PluginError(str(exc)) from exc
     for part in the_course.parts:
         files.append(File.generated(config, f"parts/{part.id}.md", content=pages.part_page(part)))
+    files.append(File.generated(config, citations.PAGE, content=citations.references_page(bib)))
     for lesson in the_course.lessons:
         nb = ran[lesson.file("lessons")]
-        page = markdown.convert(nb, lesson.id)
-        body = pages.lesson_header(lesson) + page.markdown + pages.lesson_footer(lesson)
+        page = markdown.convert(cited[lesson.id].notebook, lesson.id)
+        body = (pages.lesson_header(lesson) + page.markdown + pages.lesson_footer(lesson)
+                + citations.sources_section(cited[lesson.id].keys, bib))
         files.append(File.generated(config, f"lessons/{lesson.id}.md", content=body))
         for name, data in page.figures.items():
             files.append(File.generated(config, f"lessons/{name}", content=data))
         files.append(File.generated(config, f"downloads/{lesson.id}.ipynb",
-                                    content=nbfiles.to_ipynb_text(nb)))
+                                    content=nbfiles.to_ipynb_text(citations.for_download(nb, bib))))
         exercise = nbfiles.read(lesson.file("exercises"),
                                   without_notice(lesson.file("exercises").read_text(encoding="utf-8")))
         files.append(File.generated(config, f"downloads/exercises/{lesson.id}.ipynb",
