@@ -57,8 +57,9 @@ def summary_failures():
              expect=["no_apology"], why="Match the whole family of words: apologise, apologies, apology."),
         Case("a preamble after spaces and a quote fails",
              (TICKET, '  "here is a summary: order A-1042 arrived with a cracked jar.'),
-             expect=["no_preamble"], why="Strip leading spaces and quotes before looking for the opener (here in lower case, so only "
-                   "the stripping is tested)."),
+             expect=["no_preamble"],
+             why="Strip leading spaces and quotes before looking for the opener (in lower case here, so only the "
+                 "stripping is tested)."),
         Case("every failure is listed, in CRITERIA order", (TICKET, "Sure! Sorry."), check=_all_failures_listed),
         Case("a preamble in capitals fails", (TICKET, "SURE, order A-1042 arrived with a cracked blender jar."),
              expect=["no_preamble"], why="PREAMBLES match in any letter case: compare the lower-cased opening."),
