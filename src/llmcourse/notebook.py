@@ -14,20 +14,22 @@ import sys
 from . import llm
 from .course import load as _load_course
 from .errors import CourseError
-from .cases import Report, grade
+from .cases import grade
 from .learner import progress as _progress
 
 __all__ = ["check", "hint", "llm"]
 
 
-def check(exercise_id: str, fn) -> Report:
-    """Grade `fn` against the exercise's cases and show the report under the cell."""
+def check(exercise_id: str, fn) -> None:
+    """Grade `fn` against the exercise's cases and show the report under the cell, once.
+
+    Returns None: a returned report would show a second time as the cell's Out[n]. `grade()` from
+    llmcourse.cases gives the Report itself."""
     if os.environ.get("LLMCOURSE_SANDBOX"):  # an instructor's grading kernel holds no graders: graded outside
         print(f"{exercise_id}: graded by the instructor's grader once the notebook has run")
         return None
-    report = grade(exercise_id, fn)
-    _show(report)
-    return report
+    _show(grade(exercise_id, fn))
+    return None
 
 
 def hint(exercise_id: str) -> str:

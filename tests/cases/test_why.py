@@ -1,7 +1,9 @@
 """A case's `why` is about that case's point: a failure is never explained by another case's rule."""
 
 from llmcourse.cases import grade
-from tests.files.wrong import evals_assertions as wrong_assertions
+from tests.conftest import load_wrong
+
+wrong_assertions = load_wrong("evals_assertions")
 
 
 def test_a_missed_letter_case_is_not_blamed_on_stopping_early():
