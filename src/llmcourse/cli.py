@@ -153,8 +153,39 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def first_steps() -> str:
+    """What `llmcourse` alone prints: the three commands a newcomer needs, with the first lesson filled in."""
+    from . import course
+    first = course.load().lessons[0].id
+    return (f"llmcourse: the course's command line. Start with:\n"
+            f"  llmcourse open {first}      # your own copy of the first exercises\n"
+            f"  llmcourse check {first}     # runs it and grades it\n"
+            f"  llmcourse progress{' ' * (len(first) + 3)}# what is done and what comes next\n"
+            f"Every command: llmcourse --help")
+
+
+def _unknown_verb(argv: list[str], p: argparse.ArgumentParser) -> str | None:
+    """A did-you-mean for a mistyped command, which argparse alone answers with its whole choice list."""
+    import difflib
+    verbs = [a for action in p._subparsers._group_actions for a in action.choices]  # noqa: SLF001
+    if not argv or argv[0].startswith("-") or argv[0] in verbs:
+        return None
+    close = difflib.get_close_matches(argv[0], verbs, n=1)
+    return (f"no command called {argv[0]!r}." + (f" Did you mean 'llmcourse {close[0]}'?" if close else "")
+            + f"\ncommands: {', '.join(verbs)}")
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    p = parser()
+    if not argv:
+        console.print(first_steps(), markup=False)
+        return 0
+    unknown = _unknown_verb(argv, p)
+    if unknown:
+        console.print(unknown, markup=False)
+        return 2
+    args = p.parse_args(argv)
     try:
         return args.func(args)
     except CourseError as exc:
