@@ -58,3 +58,11 @@ def test_no_arguments_prints_the_first_commands(capsys):
 def test_a_typod_command_suggests_the_right_one(capsys):
     assert main(["progres"]) == 2
     assert "Did you mean 'llmcourse progress'?" in capsys.readouterr().out
+
+
+def test_open_advises_the_lab_extra_as_printed(capsys):
+    """rich once read '[lab]' as markup and printed pip install -e '.', which installs no Jupyter."""
+    lesson = COURSE.lessons[0]
+    assert main(["open", lesson.id]) == 0
+    out = capsys.readouterr().out
+    assert "pip install -e '.[lab]'" in out and f"llmcourse watch {lesson.id}" in out
