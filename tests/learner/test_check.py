@@ -103,8 +103,8 @@ def test_hint_climbs_the_ladder_and_stops_at_the_top(capsys):
 def test_progress_lists_every_exercise_and_the_next_step(capsys):
     assert main(["progress"]) == 0
     out = capsys.readouterr().out
-    for ex in course.load().exercises:
-        assert ex.id in out
+    for lesson in course.load().lessons:
+        assert lesson.id in out and all(ex.name in out for ex in lesson.exercises)
     assert "next: llmcourse open" in out
 
 
