@@ -30,7 +30,8 @@ def show(console: Console) -> None:
     if next_up is None:
         console.print("Every exercise passes. Well done.", style="green")
     else:
-        console.print(f"next: llmcourse open {next_up.lesson}   then   llmcourse watch {next_up.id}", markup=False)
+        console.print(f"next: llmcourse open {next_up.lesson}   then   llmcourse watch {next_up.id}", markup=False,
+                      soft_wrap=True)
 
 
 def _mark(state: dict | None) -> str:
