@@ -19,7 +19,7 @@ def _render(console: Console) -> list[str]:
 def test_at_80_columns_every_exercise_is_one_line_with_its_points():
     progress.record_check(COURSE.exercises[0].id, True, COURSE.exercises[0].points)
     lines = _render(Console(width=80, force_terminal=True, color_system=None))
-    assert all(len(line) <= 80 for line in lines)
+    assert all(len(line) <= 80 for line in lines if not line.startswith("next:")), "a command is kept whole"
     for ex in COURSE.exercises:
         row = [line for line in lines if re.search(rf"\s{re.escape(ex.name)}\s", line)]
         assert len(row) == 1, ex.id
