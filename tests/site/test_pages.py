@@ -63,3 +63,12 @@ def test_a_page_that_lost_its_marker_fails_the_build():
 
 def test_site_fetches_no_fonts_from_the_internet():
     assert re.search(r"^\s+font: false", (ROOT / "mkdocs.yml").read_text(), re.M)
+
+
+def test_ci_installs_chromium_before_the_readmes_test_command_unchanged():
+    readme = (ROOT / "README.md").read_text()
+    command = "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/pytest"
+    assert command in readme
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert ci.rstrip().endswith(command)
+    assert ci.index("apt-get install -y chromium") < ci.index(command)
