@@ -66,3 +66,13 @@ def test_open_advises_the_lab_extra_as_printed(capsys):
     assert main(["open", lesson.id]) == 0
     out = capsys.readouterr().out
     assert "pip install -e '.[lab]'" in out and f"llmcourse watch {lesson.id}" in out
+
+
+def test_a_fresh_copy_opens_without_an_empty_cell():
+    import nbformat
+
+    from llmcourse import paths
+    for lesson in COURSE.lessons:
+        assert main(["open", lesson.id]) == 0
+        nb = nbformat.read(paths.workspace() / f"{lesson.id}.ipynb", as_version=4)
+        assert nb.cells[0].source.strip(), f"{lesson.id} opens with an empty cell"
