@@ -48,7 +48,7 @@ class Report:
         if self.passed:
             return "all cases pass: run `llmcourse progress` to see what comes next"
         if not self.started:
-            return f"write your code, then re-run this cell; stuck? `llmcourse hint {self.exercise_id}`"
+            return f"write your code, then check again; stuck? `llmcourse hint {self.exercise_id}`"
         return f"stuck? `llmcourse hint {self.exercise_id}` (or hint(\"{self.exercise_id}\") here)"
 
     @property
