@@ -1,4 +1,4 @@
-"""The `llmcourse` command: open, check, hint, progress, model, record, assign, grade, build and serve."""
+"""The `llmcourse` command: open, check, watch, hint, progress, model, record, assign, grade, build and serve."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ def _open(args) -> int:
     path = open_exercise(args.lesson, fresh=args.fresh)
     console.print(f"your copy: {path}\n"
                   f"open it in Jupyter or VS Code (pip install -e '.[lab]' && jupyter lab {path}),\n"
-                  f"then: llmcourse check {args.lesson}")
+                  f"then: llmcourse check {args.lesson}   (or: llmcourse watch {args.lesson})", markup=False)
     return 0
 
 
@@ -29,12 +29,23 @@ def _check(args) -> int:
     console.print(f"checking {tgt.notebook} ...")
     reports, problems = check.check(tgt, cell_timeout=args.cell_timeout, total_timeout=args.timeout)
     if problems:
-        console.print(f"[yellow]before grading: {problems}[/]", markup=True)
+        console.print(f"before grading: {problems}", style="yellow", markup=False)  # learner text: never markup
     for report in reports:
         console.print(str(report), style="green" if report.passed else None, markup=False)
         if tgt.notebook.parent.resolve() == _workspace().resolve():
             progress.record_check(report.exercise_id, report.passed, report.earned)
     return 0 if all(r.passed for r in reports) else 1
+
+
+def _watch(args) -> int:
+    from .learner.watch import Watcher
+    watcher = Watcher(console, cell_timeout=args.cell_timeout, total_timeout=args.timeout)
+    try:
+        return watcher.run(args.target)
+    except KeyboardInterrupt:
+        console.print(f"\nstopped watching after {watcher.checks} check(s); nothing you wrote was changed.\n"
+                      f"next: llmcourse progress", markup=False)
+        return 0
 
 
 def _workspace():
@@ -115,6 +126,12 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--timeout", type=float, default=600, help="whole-notebook limit in seconds")
     c.add_argument("--cell-timeout", type=float, default=120, help="per-cell limit in seconds")
     c.set_defaults(func=_check)
+    w = sub.add_parser("watch", help="check your notebook each time you save it, and move on when it passes")
+    w.add_argument("target", nargs="?", default=None,
+                   help="exercise or lesson id to start at (default: the first exercise not yet passed)")
+    w.add_argument("--timeout", type=float, default=600, help="whole-notebook limit in seconds")
+    w.add_argument("--cell-timeout", type=float, default=120, help="per-cell limit in seconds")
+    w.set_defaults(func=_watch)
     h = sub.add_parser("hint", help="show the next hint for an exercise")
     h.add_argument("exercise")
     h.set_defaults(func=_hint)
@@ -153,8 +170,39 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def first_steps() -> str:
+    """What `llmcourse` alone prints: the three commands a newcomer needs, with the first lesson filled in."""
+    from . import course
+    first = course.load().lessons[0].id
+    return (f"llmcourse: the course's command line. Start with:\n"
+            f"  llmcourse open {first}      # your own copy of the first exercises\n"
+            f"  llmcourse check {first}     # runs it and grades it\n"
+            f"  llmcourse progress{' ' * (len(first) + 3)}# what is done and what comes next\n"
+            f"Every command: llmcourse --help")
+
+
+def _unknown_verb(argv: list[str], p: argparse.ArgumentParser) -> str | None:
+    """A did-you-mean for a mistyped command, which argparse alone answers with its whole choice list."""
+    import difflib
+    verbs = [a for action in p._subparsers._group_actions for a in action.choices]  # noqa: SLF001
+    if not argv or argv[0].startswith("-") or argv[0] in verbs:
+        return None
+    close = difflib.get_close_matches(argv[0], verbs, n=1)
+    return (f"no command called {argv[0]!r}." + (f" Did you mean 'llmcourse {close[0]}'?" if close else "")
+            + f"\ncommands: {', '.join(verbs)}")
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    p = parser()
+    if not argv:
+        console.print(first_steps(), markup=False)
+        return 0
+    unknown = _unknown_verb(argv, p)
+    if unknown:
+        console.print(unknown, markup=False)
+        return 2
+    args = p.parse_args(argv)
     try:
         return args.func(args)
     except CourseError as exc:

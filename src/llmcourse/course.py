@@ -92,13 +92,32 @@ class Course:
         for lesson in self.lessons:
             if lesson.id == lesson_id:
                 return lesson
-        raise CourseError(f"no lesson called {lesson_id!r}.", "llmcourse progress   # lists every lesson id")
+        raise CourseError(f"no lesson called {lesson_id!r}.{did_you_mean(lesson_id, [l.id for l in self.lessons])}",
+                          "llmcourse progress   # lists every lesson id")
 
     def exercise(self, exercise_id: str) -> Exercise:
         for ex in self.exercises:
             if ex.id == exercise_id:
                 return ex
-        raise CourseError(f"no exercise called {exercise_id!r}.", "llmcourse progress   # lists every exercise id")
+        lesson_id, _, name = exercise_id.partition(".")
+        known = {lesson.id: lesson for lesson in self.lessons}
+        if lesson_id in known and not name:
+            names = ", ".join(ex.id for ex in known[lesson_id].exercises)
+            raise CourseError(f"{lesson_id!r} is a lesson; its exercises are {names}.",
+                              f"llmcourse hint {lesson_id}   # lists them with their titles")
+        if lesson_id in known:  # only the function name is off: suggest among this lesson's exercises
+            candidates = [ex.id for ex in known[lesson_id].exercises]
+        else:
+            candidates = [ex.id for ex in self.exercises]
+        raise CourseError(f"no exercise called {exercise_id!r}.{did_you_mean(exercise_id, candidates)}",
+                          "llmcourse progress   # lists every exercise id")
+
+
+def did_you_mean(typed: str, known: list[str]) -> str:
+    """' Did you mean 'x'?' for the closest known id, or nothing when none is close."""
+    import difflib
+    close = difflib.get_close_matches(typed, known, n=1, cutoff=0.6)
+    return f" Did you mean {close[0]!r}?" if close else ""
 
 
 def anchor(heading: str) -> str:

@@ -14,27 +14,44 @@ import sys
 from . import llm
 from .course import load as _load_course
 from .errors import CourseError
-from .cases import Report, grade
+from .cases import grade
 from .learner import progress as _progress
 
 __all__ = ["check", "hint", "llm"]
 
 
-def check(exercise_id: str, fn) -> Report:
-    """Grade `fn` against the exercise's cases and show the report under the cell."""
+def check(exercise_id: str, fn) -> None:
+    """Grade `fn` against the exercise's cases and show the report under the cell, once.
+
+    Returns None: a returned report would show a second time as the cell's Out[n]. `grade()` from
+    llmcourse.cases gives the Report itself."""
     if os.environ.get("LLMCOURSE_SANDBOX"):  # an instructor's grading kernel holds no graders: graded outside
         print(f"{exercise_id}: graded by the instructor's grader once the notebook has run")
         return None
-    report = grade(exercise_id, fn)
-    _show(report)
-    return report
+    _show(grade(exercise_id, fn))
+    return None
 
 
 def hint(exercise_id: str) -> str:
-    """Show the next rung of the exercise's hint ladder (the same ladder as `llmcourse hint`)."""
-    exercise = _load_course().exercise(exercise_id)
-    rung = _progress.next_hint(exercise.id, len(exercise.hints))
-    text = f"Hint {rung}/{len(exercise.hints)} for {exercise.id}: {exercise.hints[rung - 1]}"
+    """Show the next rung of the exercise's hint ladder (the same ladder as `llmcourse hint`); given a
+    lesson id, list that lesson's exercises instead."""
+    the_course = _load_course()
+    if "." not in exercise_id:
+        lesson = the_course.lesson(exercise_id)
+        width = max(len(ex.id) for ex in lesson.exercises)
+        text = "\n".join([f"{lesson.id} has {len(lesson.exercises)} exercises; hints come one exercise at a time:"]
+                         + [f"  llmcourse hint {ex.id:<{width}}  # {ex.title}" for ex in lesson.exercises])
+        print(text)
+        return text
+    exercise = the_course.exercise(exercise_id)
+    count = len(exercise.hints)
+    already = _progress.load()["hints"].get(exercise.id, 0)
+    rung = _progress.next_hint(exercise.id, count)
+    text = f"Hint {rung}/{count} for {exercise.id}: {exercise.hints[rung - 1]}"
+    if already >= count:
+        text = (f"No more hints for {exercise.id}: you have seen all {count}. The last one again:\n{text}\n"
+                f"Still stuck? Re-read the lesson's worked example, or compare what each failing case expected "
+                f"with what you returned.")
     print(text)
     return text
 

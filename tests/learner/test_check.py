@@ -19,8 +19,10 @@ def test_solution_passes_and_untouched_exercise_fails(lesson, capsys):
 
     assert main(["check", str(lesson.file("exercises"))]) == 1
     failed = capsys.readouterr().out
-    assert failed.count("FAILED") == len(lesson.exercises)
-    assert "not implemented yet" in failed
+    assert failed.count("NOT STARTED") == len(lesson.exercises)
+    for ex in lesson.exercises:
+        assert f"not started: replace the NotImplementedError in {ex.name}" in failed
+    assert "not implemented yet" not in failed, "an untouched exercise is one line, not one per case"
     for ex in lesson.exercises:
         assert f"llmcourse hint {ex.id}" in failed
 
@@ -36,7 +38,7 @@ def test_check_by_id_uses_the_workspace_copy_and_records_progress(capsys):
     assert copy.exists()
     assert main(["check", lesson.exercises[0].id]) == 1
     out = capsys.readouterr().out
-    assert out.count("FAILED") == 1, "checking one exercise reports only that one"
+    assert out.count("NOT STARTED") == 1, "checking one exercise reports only that one"
     progress = json.loads((paths.workspace() / ".progress.json").read_text())
     assert progress["exercises"][lesson.exercises[0].id]["passed"] is False
 
@@ -86,7 +88,7 @@ def test_a_notebook_that_loops_forever_is_stopped_and_graded(tmp_path, capsys):
     out = capsys.readouterr().out
     assert code == 1
     assert "ran past the 3 s cell limit" in out
-    assert "not implemented yet" in out, "cells after the loop still ran and were graded"
+    assert "not started" in out, "cells after the loop still ran and were graded"
 
 
 def test_hint_climbs_the_ladder_and_stops_at_the_top(capsys):
@@ -101,8 +103,8 @@ def test_hint_climbs_the_ladder_and_stops_at_the_top(capsys):
 def test_progress_lists_every_exercise_and_the_next_step(capsys):
     assert main(["progress"]) == 0
     out = capsys.readouterr().out
-    for ex in course.load().exercises:
-        assert ex.id in out
+    for lesson in course.load().lessons:
+        assert lesson.id in out and all(ex.name in out for ex in lesson.exercises)
     assert "next: llmcourse open" in out
 
 

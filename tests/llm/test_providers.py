@@ -9,6 +9,7 @@ import openai
 import pytest
 
 from llmcourse import llm
+from llmcourse.errors import CourseError
 
 pytestmark = pytest.mark.usefixtures("live")
 
@@ -62,9 +63,10 @@ def test_a_wrong_key_is_explained(fake_provider, monkeypatch):
     monkeypatch.setenv("OPENAI_BASE_URL", fake_provider)
     monkeypatch.setenv("OPENAI_API_KEY", "bad")
     monkeypatch.setenv("LLMCOURSE_MODEL", "served-model")
-    with pytest.raises(openai.AuthenticationError) as info:
+    with pytest.raises(CourseError) as info:
         llm.chat("hello", llm=llm.client(cache=False))
-    problem = llm.explain(info.value)
+    assert isinstance(info.value.__cause__, openai.AuthenticationError)
+    problem = info.value
     assert "refused the API key" in problem.message and "unset OPENAI_API_KEY" in problem.next_step
 
 
@@ -74,9 +76,10 @@ def test_an_unreachable_provider_is_explained(monkeypatch):
         port = sock.getsockname()[1]
     monkeypatch.setenv("OPENAI_BASE_URL", f"http://127.0.0.1:{port}/v1")
     monkeypatch.setenv("LLMCOURSE_MODEL", "any")
-    with pytest.raises(openai.APIConnectionError) as info:
+    with pytest.raises(CourseError) as info:
         llm.chat("hello", llm=llm.client(cache=False, timeout=5))
-    problem = llm.explain(info.value)
+    assert isinstance(info.value.__cause__, openai.APIConnectionError)
+    problem = info.value
     assert "could not connect" in problem.message and "OPENAI_BASE_URL" in problem.next_step
 
 
@@ -88,3 +91,28 @@ def test_model_status_reports_an_unreachable_provider(monkeypatch, capsys):
     monkeypatch.setenv("OPENAI_BASE_URL", f"http://127.0.0.1:{port}/v1")
     assert main(["model", "status"]) == 1
     assert "unreachable" in capsys.readouterr().out
+
+
+def _closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_only_an_api_key_and_no_network_never_blames_the_base_url(monkeypatch, capsys):
+    """With OPENAI_API_KEY alone the course asks OpenAI; offline, that is what the learner is told."""
+    from llmcourse.cli import main
+    from llmcourse.llm import connect
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    monkeypatch.setenv("LLMCOURSE_MODEL", "gpt-4o-mini")
+    # api.openai.com stands in as a closed loopback port: the tests never leave the machine
+    unreachable = openai.OpenAI(base_url=f"http://127.0.0.1:{_closed_port()}/v1", api_key="sk-test", max_retries=0)
+    monkeypatch.setattr(connect, "client", lambda **_: unreachable)
+    assert main(["model", "status"]) == 1
+    out = capsys.readouterr().out
+    assert "OpenAI API" in out and "unset OPENAI_API_KEY" in out
+    assert "OPENAI_BASE_URL is running" not in out and "server at OPENAI_BASE_URL" not in out
+
+    with pytest.raises(CourseError) as info:
+        llm.chat("hello", llm=unreachable)
+    assert "api.openai.com" in info.value.message and "OPENAI_BASE_URL" not in info.value.next_step

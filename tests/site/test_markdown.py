@@ -44,3 +44,15 @@ def test_a_failing_lesson_stops_the_build_with_its_name_and_next_step(monkeypatc
     monkeypatch.setattr(executed, "many", broken)
     with pytest.raises(PluginError, match="demo.py failed: cell 3"):
         hooks.on_files(None, None)
+
+
+def test_dataframes_show_line_breaks_and_no_index_name_row():
+    import pandas as pd
+    frame = pd.DataFrame({"id": ["q1", "q2"], "reply": ["S1: 9.\nS2: 38.", "one line"]}).set_index("id")
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("frame", outputs=[
+        nbformat.v4.new_output("execute_result", data={"text/html": frame.to_html(), "text/plain": "x"},
+                               execution_count=1)])])
+    md = convert(nb, "demo").markdown
+    assert "\\n" not in md and "S1: 9.<br>S2: 38." in md
+    assert md.count("<tr") == 3, "one header row and two data rows: the index name sits in the corner"
+    assert "<th>id</th> <th>reply</th>" in md

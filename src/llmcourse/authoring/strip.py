@@ -54,4 +54,5 @@ def _with_notice(text: str, name: str) -> str:
 
 def without_notice(text: str) -> str:
     """The exercise text as a learner's copy: the 'do not edit' notice is not for them."""
-    return re.sub(r"^# Generated from solutions/.*\n", "", text, count=1, flags=re.M)
+    # the blank line after it goes too, or jupytext opens the notebook with an empty code cell
+    return re.sub(r"^# Generated from solutions/.*\n\n?", "", text, count=1, flags=re.M)

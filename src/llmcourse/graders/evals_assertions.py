@@ -10,6 +10,31 @@ def _words(n: int) -> str:
     return "Order A-1042 " + " ".join(["word"] * (n - 2))
 
 
+CRITERIA = ("mentions_order_id", "length", "no_apology", "no_preamble")
+
+# why "Sure! Sorry." fails each criterion, so a missed one is explained by its own rule
+WHY_SURE_SORRY = {
+    "mentions_order_id": "it never mentions A-1042",
+    "length": "two words are fewer than min_words (5)",
+    "no_apology": "'Sorry' is an apology whatever its letter case",
+    "no_preamble": "'Sure' opens it, and PREAMBLES match in any letter case",
+}
+
+
+def _all_failures_listed(got):
+    """Name what is wrong with the list for "Sure! Sorry.", which fails every criterion."""
+    if not isinstance(got, list):
+        return f"return a list of criterion names, got {type(got).__name__}"
+    missed = [name for name in CRITERIA if name not in got]
+    if missed:
+        stopped = got and got == list(CRITERIA[:len(got)]) and len(got) == 1
+        return ("missing " + ", ".join(f"{name!r} ({WHY_SURE_SORRY[name]})" for name in missed)
+                + (": check every criterion; do not stop at the first failure" if stopped else ""))
+    if got != list(CRITERIA):
+        return f"got {got!r}: list the failures in the order of CRITERIA, {list(CRITERIA)!r}, each once"
+    return None
+
+
 def summary_failures():
     return [
         Case("a clean summary passes every criterion", (TICKET, CLEAN), expect=[]),
@@ -31,11 +56,13 @@ def summary_failures():
         Case("'apologies' fails too", (TICKET, "Our apologies: order A-1042 arrived with a cracked jar."),
              expect=["no_apology"], why="Match the whole family of words: apologise, apologies, apology."),
         Case("a preamble after spaces and a quote fails",
-             (TICKET, '  "Here is a summary: order A-1042 arrived with a cracked jar.'),
-             expect=["no_preamble"], why="Strip leading spaces and quotes before looking for the opener."),
-        Case("every failure is listed, in CRITERIA order", (TICKET, "Sure! Sorry."),
-             expect=["mentions_order_id", "length", "no_apology", "no_preamble"],
-             why="Check every criterion; do not stop at the first failure."),
+             (TICKET, '  "here is a summary: order A-1042 arrived with a cracked jar.'),
+             expect=["no_preamble"],
+             why="Strip leading spaces and quotes before looking for the opener (in lower case here, so only the "
+                 "stripping is tested)."),
+        Case("every failure is listed, in CRITERIA order", (TICKET, "Sure! Sorry."), check=_all_failures_listed),
+        Case("a preamble in capitals fails", (TICKET, "SURE, order A-1042 arrived with a cracked blender jar."),
+             expect=["no_preamble"], why="PREAMBLES match in any letter case: compare the lower-cased opening."),
         Case("custom word limits are used", (TICKET, CLEAN), kwargs={"max_words": 10}, expect=["length"],
              why="Use the min_words and max_words arguments, not fixed numbers."),
         Case("a custom minimum is used", (TICKET, _words(6)), kwargs={"min_words": 8}, expect=["length"],

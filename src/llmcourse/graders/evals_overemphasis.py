@@ -48,8 +48,14 @@ def _one_inner_swap(needle: str):
     return check
 
 
-def _variants_are(expected: dict):
-    """A check that names the first variant that differs, so a long dict is not cut off in the report."""
+# what each variant is, said when that variant is wrong, so a wrong casing is not explained as a wrong typo
+ABOUT = {"exact": "'exact' is the needle as given, unchanged.",
+         "casing": "'casing' is the needle in upper case, or in lower case when it is already in capitals."}
+
+
+def _variants_are(expected: dict, typo_why: str = ""):
+    """A check that names the first variant that differs, so a long dict is not cut off in the report;
+    `typo_why` (the case's point about the typo) is said only when the typo is what differs."""
 
     def check(got):
         if not isinstance(got, dict) or set(got) != set(expected):
@@ -57,7 +63,8 @@ def _variants_are(expected: dict):
             return f"return a dict with exactly the keys 'exact', 'casing' and 'typo', got {keys}"
         for key in ("exact", "casing", "typo"):
             if got[key] != expected[key]:
-                return f"{key!r}: expected {expected[key]!r}, got {got[key]!r}"
+                about = ABOUT.get(key, typo_why)
+                return f"{key!r}: expected {expected[key]!r}, got {got[key]!r}" + (f". {about}" if about else "")
         return None
 
     return check
@@ -69,41 +76,42 @@ def needle_variants():
     return [
         Case("the three variants of a plain needle", (PATIENT,), kwargs={"seed": 0},
              check=_variants_are({"exact": PATIENT, "casing": upper,
-                                  "typo": "The patient takes 40 mg of atorvasattin every evening."}),
-             why="Collect the candidate swaps as (token index, j) in reading order and pick one with "
-                 "random.Random(seed).choice(candidates)."),
+                                  "typo": "The patient takes 40 mg of atorvasattin every evening."},
+                                 typo_why="Collect the candidate swaps as (token index, j) in reading order and "
+                                          "pick one with random.Random(seed).choice(candidates).")),
         Case("the typo is one swap of two inner letters", (LONG,), kwargs={"seed": 3},
              check=_one_inner_swap(LONG),
              why="Swap two different neighbouring letters of one all-letter word of 4+ letters, "
                  "never its first or last letter, and leave everything else as it was."),
         Case("another seed gives another typo", (PATIENT,), kwargs={"seed": 7},
              check=_variants_are({"exact": PATIENT, "casing": upper,
-                                  "typo": "The patient takes 40 mg of atorvsatatin every evening."}),
-             why="The seed must drive the choice: random.Random(seed).choice over all candidates."),
+                                  "typo": "The patient takes 40 mg of atorvsatatin every evening."},
+                                 typo_why="The seed must drive the choice: random.Random(seed).choice over all "
+                                          "candidates.")),
         Case("the seed defaults to 0", (PATIENT,),
              check=_variants_are({"exact": PATIENT, "casing": upper,
-                                  "typo": "The patient takes 40 mg of atorvasattin every evening."}),
-             why="Calling without a seed must give the same variants as seed=0."),
+                                  "typo": "The patient takes 40 mg of atorvasattin every evening."},
+                                 typo_why="Calling without a seed must give the same variants as seed=0.")),
         Case("numbers and codes are never touched (seed 0)", ("Code A-1042 is 7316.",), kwargs={"seed": 0},
-             check=_variants_are(code),
-             why="7316 and A-1042 are the key facts: only words made of letters alone may get the typo."),
+             check=_variants_are(code,
+                                 typo_why="7316 and A-1042 are the key facts: only words made of letters alone "
+                                          "may get the typo.")),
         Case("numbers and codes are never touched (seed 1)", ("Code A-1042 is 7316.",), kwargs={"seed": 1},
-             check=_variants_are(code),
-             why="Whatever the seed, 'Code' is the only word that can change here."),
+             check=_variants_are(code,
+                                 typo_why="Whatever the seed, 'Code' is the only word that can change here.")),
         Case("punctuation stays in place", ("Meet at noon, sharp.",), kwargs={"seed": 0},
              check=_variants_are({"exact": "Meet at noon, sharp.", "casing": "MEET AT NOON, SHARP.",
-                                  "typo": "Meet at noon, shrap."}),
-             why="Strip punctuation to find the word, but keep it in the result; 'Meet' and 'noon' "
-                 "have equal inner letters, so only 'sharp' can change."),
+                                  "typo": "Meet at noon, shrap."},
+                                 typo_why="Strip punctuation to find the word, but keep it in the result; 'Meet' and "
+                                          "'noon' have equal inner letters, so only 'sharp' can change.")),
         Case("first and last letters stay, even inside quotes", ('"Take" 40mg daily',), kwargs={"seed": 1},
              check=_variants_are({"exact": '"Take" 40mg daily', "casing": '"TAKE" 40MG DAILY',
-                                  "typo": '"Tkae" 40mg daily'}),
-             why="Only inner letters move: in 'Take' that is the swap of 'a' and 'k'. '40mg' has a digit, "
-                 "so it is not a candidate."),
+                                  "typo": '"Tkae" 40mg daily'},
+                                 typo_why="Only inner letters move: in 'Take' that is the swap of 'a' and 'k'. '40mg' "
+                                          "has a digit, so it is not a candidate.")),
         Case("an all-caps needle gets lower case", ("CALL 911 NOW PLEASE",), kwargs={"seed": 0},
              check=_variants_are({"exact": "CALL 911 NOW PLEASE", "casing": "call 911 now please",
-                                  "typo": "CALL 911 NOW PLESAE"}),
-             why="Upper-casing a needle already in capitals changes nothing: use lower case then."),
+                                  "typo": "CALL 911 NOW PLESAE"})),  # ABOUT['casing'] says this case's point
         Case("no word can take a typo", ("I see a book.",), raises=ValueError,
              why="'book' has equal inner letters and the other words are short: there is no candidate."),
         Case("a needle without letters", ("1234 5678",), raises=ValueError,

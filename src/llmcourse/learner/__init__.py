@@ -1,1 +1,1 @@
-"""The learner's commands: open a copy of the exercises, check it, climb the hints, see progress."""
+"""The learner's commands: open a copy of the exercises, check it (once or on every save), hints, progress."""

@@ -31,8 +31,8 @@ def resolve(arg: str) -> Target:
     if path.suffix in (".py", ".ipynb"):
         raise CourseError(f"{path} does not exist.", "llmcourse progress   # shows each exercise and its file")
     lesson_id, _, name = arg.partition(".")
+    only = the_course.exercise(arg).id if name else None  # first, so a typo is matched against whole ids
     lesson = the_course.lesson(lesson_id)
-    only = the_course.exercise(arg).id if name else None
     return Target(lesson, workspace_notebook(lesson.id), only)
 
 

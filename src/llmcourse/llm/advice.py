@@ -26,10 +26,18 @@ def explain(exc: BaseException) -> CourseError | None:
         return CourseError(f"{where} did not answer in time.",
                            "llmcourse model status   # is it up? a smaller max_tokens also helps")
     if isinstance(exc, openai.APIConnectionError):
-        nxt = ("llmcourse model status   # restarts nothing, shows what is wrong; llmcourse model stop clears a stale server"
-               if where == "the embedded model server" else
-               "check that the server at OPENAI_BASE_URL is running, or unset OPENAI_BASE_URL OPENAI_API_KEY for the embedded model")
-        return CourseError(f"could not connect to {where}.", nxt)
+        if os.environ.get("OPENAI_BASE_URL"):
+            return CourseError(f"could not connect to {where}.",
+                               "check that the server at OPENAI_BASE_URL is running, or unset OPENAI_BASE_URL "
+                               "OPENAI_API_KEY for the embedded model")
+        if os.environ.get("OPENAI_API_KEY"):  # OPENAI_BASE_URL is not set: do not send the learner after it
+            return CourseError("could not connect to the OpenAI API (api.openai.com): OPENAI_API_KEY is set, so the "
+                               "course asks OpenAI, and this machine cannot reach it (offline, or a proxy or "
+                               "firewall in the way).",
+                               "get online, or unset OPENAI_API_KEY to use the embedded model, which needs no network")
+        return CourseError(f"could not connect to {where}.",
+                           "llmcourse model status   # restarts nothing, shows what is wrong; llmcourse model stop "
+                           "clears a stale server")
     if isinstance(exc, openai.BadRequestError):
         return CourseError(f"{where} rejected the request: {exc.message}",
                            "the embedded server supports response_format type 'json_object' with a 'schema', not 'json_schema'")

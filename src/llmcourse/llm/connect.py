@@ -114,7 +114,15 @@ def chat(prompt: str | list[dict], *, system: str | None = None, llm: openai.Ope
         messages.insert(0, {"role": "system", "content": system})
     params.setdefault("temperature", 0)
     params.setdefault("seed", 0)
-    response = (llm or default_client()).chat.completions.create(model=model_name(), messages=messages, **params)
+    try:
+        response = (llm or default_client()).chat.completions.create(model=model_name(), messages=messages, **params)
+    except openai.APIError as exc:
+        # the learner sees what went wrong and what to do last, under the client's own traceback
+        from .advice import explain
+        problem = explain(exc)
+        if problem is None:
+            raise
+        raise problem from exc
     return response.choices[0].message.content or ""
 
 

@@ -16,7 +16,8 @@ def run(action: str, console: Console) -> int:
                       else "no embedded model server was running")
         return 0
     if not prov.embedded:
-        console.print(f"provider: {prov.base_url or 'OpenAI'} (from OPENAI_BASE_URL / OPENAI_API_KEY)")
+        console.print(f"provider: {prov.base_url} (from OPENAI_BASE_URL)" if prov.base_url
+                      else "provider: the OpenAI API (OPENAI_API_KEY is set and OPENAI_BASE_URL is not)")
         try:
             names = [m.id for m in connect.client(cache=False).models.list().data]
         except Exception as exc:  # noqa: BLE001 - report, do not crash

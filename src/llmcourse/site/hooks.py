@@ -23,6 +23,19 @@ def on_config(config, **_):
     return config
 
 
+def on_page_markdown(markdown_text: str, page, **_) -> str:
+    """The home page's lesson list and the instructor's schedule, made from course.toml."""
+    fills = {"index.md": (pages.LESSONS_MARKER, pages.lesson_list),
+             "instructor.md": (pages.SCHEDULE_MARKER, pages.schedule)}
+    if page.file.src_uri not in fills:
+        return markdown_text
+    marker, make = fills[page.file.src_uri]
+    try:
+        return pages.fill(markdown_text, marker, make(course.load()), page.file.src_uri)
+    except ValueError as exc:
+        raise PluginError(str(exc)) from exc
+
+
 def on_files(files: Files, config, **_) -> Files:
     the_course = course.load()
     sources = [lesson.file("lessons") for lesson in the_course.lessons]

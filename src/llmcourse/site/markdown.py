@@ -23,6 +23,20 @@ def _fence(text: str, lang: str = "text") -> str:
     return f"{ticks}{lang}\n{text}\n{ticks}\n"
 
 
+# pandas' HTML puts a named index on a header row of its own, under an empty corner cell
+INDEX_NAME_ROW = re.compile(r"(<thead>\s*<tr[^>]*>\s*)<th></th>((?:(?!</tr>).)*</tr>)"
+                            r"\s*<tr>\s*<th>([^<]*)</th>(?:\s*<th></th>)+\s*</tr>", re.S)
+CELL = re.compile(r"(<t[dh][^>]*>)(.*?)(</t[dh]>)", re.S)
+
+
+def _tidy_table(html: str) -> str:
+    """A DataFrame's HTML as a reader expects it: the index name in the corner cell (no extra row), and
+    line breaks inside cells shown as breaks (pandas writes a newline in a cell as the two characters
+    backslash and n)."""
+    html = INDEX_NAME_ROW.sub(r"\1<th>\3</th>\2", html)
+    return CELL.sub(lambda m: m.group(1) + m.group(2).replace("\\n", "<br>") + m.group(3), html)
+
+
 def _output(out: dict, stem: str, page: Page) -> str:
     kind = out.get("output_type")
     if kind == "stream":
@@ -40,7 +54,7 @@ def _output(out: dict, stem: str, page: Page) -> str:
         return data["text/markdown"] + "\n"
     if "text/html" in data:
         # one line of raw HTML so Markdown leaves it alone; tables get Material's table style
-        html = " ".join(data["text/html"].split())
+        html = " ".join(_tidy_table(data["text/html"]).split())
         return f'<div class="nb-output" markdown="0">{html}</div>\n'
     if "text/plain" in data:
         return _fence(data["text/plain"])

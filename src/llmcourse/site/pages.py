@@ -78,3 +78,62 @@ def nav(the_course: course.Course, extra: list) -> list:
                                             for l in chapter.lessons]})
         items.append({part.title: section})
     return items + extra
+
+
+# Markers in hand-written pages that the build replaces with tables made from course.toml, so the home
+# page and the instructor's schedule can never drift from the course.
+LESSONS_MARKER = "<!-- course:lessons -->"
+SCHEDULE_MARKER = "<!-- course:schedule -->"
+
+SETUP_MINUTES = 30    # installing, the learner guide, the first `llmcourse open`
+WEEK_MINUTES = 150    # lesson time a week holds, leaving the rest of 2-4 hours for the exercises
+
+
+def lesson_list(the_course: course.Course) -> str:
+    """The home page's list: every part, its summary's first sentence, and its lessons in order."""
+    lines = []
+    for part in the_course.parts:
+        lines.append(f"### [{part.title}](parts/{part.id}.md)\n")
+        lines.append(" ".join(part.summary.split()) + "\n")
+        for lesson in part.lessons:
+            lines.append(f"- {lesson.number} [{lesson.title}](lessons/{lesson.id}.md) "
+                         f"({lesson.minutes} min, {len(lesson.exercises)} exercises)")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def weeks(the_course: course.Course) -> list[list[course.Lesson]]:
+    """Lessons in course order, packed into weeks of about WEEK_MINUTES (week 1 also holds the set-up)."""
+    out: list[list[course.Lesson]] = [[]]
+    used = SETUP_MINUTES
+    for lesson in the_course.lessons:
+        if out[-1] and used + lesson.minutes > WEEK_MINUTES:
+            out.append([])
+            used = 0
+        out[-1].append(lesson)
+        used += lesson.minutes
+    return out
+
+
+def schedule(the_course: course.Course) -> str:
+    """The instructor's week-by-week table, made from course.toml at build time."""
+    rows = ["| week | part | lessons | lesson time |", "|---|---|---|---|"]
+    plan = weeks(the_course)
+    parts = {part.id: part.title for part in the_course.parts}
+    for number, lessons in enumerate(plan, 1):
+        names = "<br>".join(f"{l.number} [{l.title}](lessons/{l.id}.md)" for l in lessons)
+        if number == 1:
+            names = "set-up and the [learner guide](guide.md)<br>" + names
+        minutes = sum(l.minutes for l in lessons) + (SETUP_MINUTES if number == 1 else 0)
+        part_titles = ", ".join(dict.fromkeys(parts[l.part] for l in lessons))
+        rows.append(f"| {number} | {part_titles} | {names} | about {minutes} min |")
+    rows.append(f"| {len(plan) + 1} | all | catch-up, and a regrade with your hidden cases | |")
+    return "\n".join(rows) + "\n"
+
+
+def fill(markdown: str, marker: str, content: str, page: str) -> str:
+    """Replace `marker` in a hand-written page; a page that lost its marker is a build error, not a
+    silently stale page."""
+    if marker not in markdown:
+        raise ValueError(f"{page} has lost its {marker} marker: put it back where the generated table goes")
+    return markdown.replace(marker, content)

@@ -84,3 +84,17 @@ def regressions__unsorted(before, after):
 def regressions__keyerror_on_new(before, after):
     """Assumes both runs hold the same ids, so an added sample crashes it."""
     return sorted(i for i in after if not before[i] and after[i])
+
+
+def summary_failures__case_sensitive_preamble(ticket, summary, min_words=5, max_words=25):
+    """Checks every criterion but matches the preamble in lower case only, so 'Sure!' slips through."""
+    failed = []
+    if not re.search(rf"(?<![\w-]){re.escape(ticket['order_id'])}(?![\w-])", summary, re.I):
+        failed.append("mentions_order_id")
+    if not min_words <= len(summary.split()) <= max_words:
+        failed.append("length")
+    if re.search(r"\b(sorry|apolog\w*)\b", summary, re.I):
+        failed.append("no_apology")
+    if summary.lstrip(" \t\n\"'").startswith(PREAMBLES):
+        failed.append("no_preamble")
+    return failed
