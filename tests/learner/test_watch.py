@@ -33,7 +33,7 @@ def test_watch_rechecks_on_save_and_moves_on_when_an_exercise_passes():
     thread = threading.Thread(target=lambda: result.setdefault("code", watcher.run(first.id)), daemon=True)
     thread.start()
     try:
-        _wait_for(buffer, f"watching ")
+        _wait_for(buffer, "watching ")
         assert f"NOT STARTED  {first.id}" in buffer.getvalue()
 
         # a wrong attempt, saved as the jupytext .py beside the untouched .ipynb
