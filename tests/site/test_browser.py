@@ -5,8 +5,6 @@ results that need no horizontal scrolling. Set LLMCOURSE_SCREENSHOTS=DIR to keep
 import functools
 import http.server
 import os
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -15,7 +13,6 @@ import pytest
 
 from llmcourse import course
 
-from ..conftest import ROOT
 from .chromium import BINARY
 
 pytestmark = pytest.mark.skipif(BINARY is None, reason="Chromium is not installed (Debian: apt-get install -y "
@@ -34,13 +31,8 @@ BROKEN_IMAGES = """[...document.images].filter(img => !img.complete || img.natur
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory, executed_lessons):
-    out = tmp_path_factory.mktemp("site")
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"),
-                           "-d", str(out)], cwd=ROOT, capture_output=True, text=True,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    handler = functools.partial(_QuietHandler, directory=str(out))
+def site(built_site):
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

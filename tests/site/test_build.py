@@ -1,7 +1,6 @@
 """The site builds with mkdocs --strict: nav from course.toml, lesson pages, figures and downloads."""
 
 import json
-import os
 import subprocess
 import sys
 
@@ -12,14 +11,9 @@ from llmcourse import course
 from ..conftest import ROOT
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory, executed_lessons):
-    out = tmp_path_factory.mktemp("site")
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"),
-                           "-d", str(out)], cwd=ROOT, capture_output=True, text=True,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    return out
+@pytest.fixture()
+def built(built_site):
+    return built_site
 
 
 @pytest.mark.model
