@@ -66,18 +66,28 @@ def functions(path, names: set[str], data: bytes | None = None) -> dict[str, lis
     return found
 
 
-def pairs(subs, threshold: float = 0.9) -> list[tuple[str, str, str, float]]:
-    """(exercise id, learner, learner, similarity) for each pair at or above `threshold`, most similar first."""
+def submitted(sub) -> dict[str, list[str]]:
+    """Normalised tokens of each exercise function a submission defines, from the copy read at discovery."""
+    lesson = course.load().lesson(sub.lesson)
+    return functions(sub.path, {ex.name for ex in lesson.exercises}, sub.data)
+
+
+def pairs(records: list[dict], threshold: float = 0.9) -> list[tuple[str, str, str, float]]:
+    """(exercise id, learner, learner, similarity) for each pair at or above `threshold`, most similar first.
+    `records` are saved results (cohort.results), each holding its submission's `functions`: so learners
+    graded in different shards are compared as if graded in one run."""
     the_course = course.load()
+    stubs: dict[str, dict[str, list[str]]] = {}
     by_exercise: dict[str, dict[str, list[str]]] = {}
-    for sub in subs:
-        lesson = the_course.lesson(sub.lesson)
-        stub_path = lesson.file("exercises")
-        names = {ex.name for ex in lesson.exercises}
-        stubs = functions(stub_path, names) if stub_path.exists() else {}
-        for name, tokens in functions(sub.path, names, sub.data).items():
-            if len(tokens) >= MIN_TOKENS and tokens != stubs.get(name):
-                by_exercise.setdefault(f"{lesson.id}.{name}", {})[sub.learner] = tokens
+    for record in records:
+        lesson = the_course.lesson(record["lesson"])
+        if lesson.id not in stubs:
+            stub_path = lesson.file("exercises")
+            names = {ex.name for ex in lesson.exercises}
+            stubs[lesson.id] = functions(stub_path, names) if stub_path.exists() else {}
+        for name, tokens in sorted(record.get("functions", {}).items()):
+            if len(tokens) >= MIN_TOKENS and tokens != stubs[lesson.id].get(name):
+                by_exercise.setdefault(f"{lesson.id}.{name}", {})[record["learner"]] = tokens
     flagged = []
     for exercise, code in sorted(by_exercise.items()):
         for a, b in itertools.combinations(sorted(code), 2):
