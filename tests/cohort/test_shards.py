@@ -160,3 +160,85 @@ def test_a_stopped_shard_resumes_with_only_its_own_remainder(tmp_path):
     assert f"graded {len(mine) - done} notebook(s); {done} unchanged" in again.stdout
     assert sorted(p.name for p in (out / "results").iterdir()) == mine, "only this shard's learners"
     assert json.loads((out / "shard.json").read_text())["shard"] == [2, 2]
+
+
+EXAMPLES = ROOT / "site" / "docs" / "examples"
+
+
+def _yaml(path: Path) -> list[dict]:
+    import yaml
+
+    return [doc for doc in yaml.safe_load_all(path.read_text()) if doc]
+
+
+def test_the_kubernetes_jobs_pass_the_schema_check_offline():
+    """kubernetes-validate bundles the Kubernetes JSON schemas, so this check needs no cluster and no network."""
+    import kubernetes_validate
+
+    for name in ("grade-job.yaml", "grade-merge-job.yaml"):
+        for doc in _yaml(EXAMPLES / name):
+            for version in ("1.29.0", kubernetes_validate.latest_version()):
+                kubernetes_validate.validate(doc, version, strict=True)
+    broken = {**_yaml(EXAMPLES / "grade-job.yaml")[0]}
+    broken["spec"] = {**broken["spec"], "completionsMode": "Indexed"}
+    with pytest.raises(kubernetes_validate.ValidationError):
+        kubernetes_validate.validate(broken, kubernetes_validate.latest_version(), strict=True)
+
+
+def _stub(tmp_path: Path) -> dict[str, str]:
+    """A PATH whose `llmcourse` prints its arguments, one a line, so a command runs through its own shell."""
+    (tmp_path / "bin").mkdir()
+    stub = tmp_path / "bin" / "llmcourse"
+    stub.write_text("#!/bin/sh\nprintf '%s\\n' \"$@\"\n")
+    stub.chmod(0o755)
+    return {**os.environ, "PATH": f"{tmp_path / 'bin'}:{os.environ['PATH']}"}
+
+
+def test_each_pod_of_the_indexed_job_grades_its_own_shard_into_its_own_folder(tmp_path):
+    job = _yaml(EXAMPLES / "grade-job.yaml")[0]
+    n = job["spec"]["completions"]
+    container = job["spec"]["template"]["spec"]["containers"][0]
+    mounted = {m["mountPath"] for m in container["volumeMounts"]}
+    env, seen = _stub(tmp_path), set()
+    for index in range(n):
+        argv = subprocess.run([*container["command"], *container["args"]], env={**env, "JOB_COMPLETION_INDEX": str(index)},
+                              capture_output=True, text=True, check=True).stdout.splitlines()
+        args = cli.parser().parse_args(argv)
+        assert args.func.__name__ == "_grade" and shards.parse(args.shard) == (index + 1, n)
+        assert any(str(args.submissions).startswith(m) and str(args.out).startswith(m) for m in mounted)
+        seen.add(args.out)
+    assert len(seen) == n, "every shard writes a folder of its own"
+    merge = _yaml(EXAMPLES / "grade-merge-job.yaml")[0]["spec"]["template"]["spec"]["containers"][0]
+    argv = subprocess.run([*merge["command"], *merge["args"]], env=env, capture_output=True, text=True,
+                          check=True).stdout.splitlines()
+    args = cli.parser().parse_args(argv)
+    assert args.func.__name__ == "_merge" and args.out not in seen
+
+
+def test_the_ci_matrix_grades_every_shard_then_merges_them():
+    import shlex
+
+    workflow = _yaml(EXAMPLES / "grade-shards.yml")[0]
+    matrix = workflow["jobs"]["grade"]["strategy"]["matrix"]["shard"]
+    assert workflow["jobs"]["merge"]["needs"] == "grade"
+    runs = [s["run"] for s in workflow["jobs"]["grade"]["steps"] if "llmcourse grade" in s.get("run", "")]
+    assert len(runs) == 1
+    outs = set()
+    for k in matrix:
+        argv = shlex.split(runs[0].replace("${{ matrix.shard }}", str(k)))
+        args = cli.parser().parse_args(argv[argv.index(next(a for a in argv if a.endswith("llmcourse"))) + 1:])
+        assert shards.parse(args.shard) == (k, len(matrix))
+        outs.add(str(args.out))
+    assert len(outs) == len(matrix)
+    merge = next(s["run"] for s in workflow["jobs"]["merge"]["steps"] if "llmcourse merge" in s.get("run", ""))
+    argv = shlex.split(merge)
+    args = cli.parser().parse_args(argv[1:])
+    assert args.func.__name__ == "_merge"
+    downloaded = next(s["with"] for s in workflow["jobs"]["merge"]["steps"] if "download-artifact" in s.get("uses", ""))
+    assert [str(o) for o in args.outs] == [f"{downloaded['path']}/{downloaded['pattern']}"]
+
+
+def test_the_instructor_guide_links_the_files_the_tests_check():
+    guide = (ROOT / "site" / "docs" / "instructor.md").read_text()
+    for name in ("grade-job.yaml", "grade-merge-job.yaml", "grade-shards.yml", "Containerfile"):
+        assert f"(examples/{name})" in guide, name

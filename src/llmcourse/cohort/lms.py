@@ -49,8 +49,7 @@ def table(results: list[dict]) -> tuple[list[course.Lesson], dict[str, dict[str,
 
 def _csv(rows: list[list]) -> str:
     buffer = io.StringIO()
-    # learner names come from folder names: "-x", "+x" or "@x" would be formulas in a spreadsheet
-    csv.writer(buffer).writerows([inert.cell(value) for value in row] for row in rows)
+    csv.writer(buffer).writerows(rows)
     return buffer.getvalue()
 
 
@@ -59,6 +58,9 @@ def canvas(results: list[dict]) -> str:
     rows = [CANVAS_COLUMNS + [lesson.id for lesson in lessons],
             ["Points Possible", "", "", "", ""] + [_number(lesson.points) for lesson in lessons]]
     for learner, per_lesson in earned.items():
+        # learner names come from folder names: "-x", "+x" or "@x" would be formulas in a spreadsheet;
+        # every other cell is ours (lesson ids, numbers, Moodle's "-")
+        learner = inert.cell(learner)
         rows.append([learner, "", "", learner, ""]
                     + [_number(per_lesson[l.id]) if l.id in per_lesson else "" for l in lessons])
     return _csv(rows)
@@ -68,7 +70,7 @@ def moodle(results: list[dict]) -> str:
     lessons, earned = table(results)
     rows = [[MOODLE_ID] + [lesson.id for lesson in lessons]]
     for learner, per_lesson in earned.items():
-        rows.append([learner] + [_number(per_lesson[l.id]) if l.id in per_lesson else "-" for l in lessons])
+        rows.append([inert.cell(learner)] + [_number(per_lesson[l.id]) if l.id in per_lesson else "-" for l in lessons])
     return _csv(rows)
 
 
