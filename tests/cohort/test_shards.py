@@ -160,6 +160,13 @@ def test_a_stopped_shard_resumes_with_only_its_own_remainder(tmp_path):
     assert f"graded {len(mine) - done} notebook(s); {done} unchanged" in again.stdout
     assert sorted(p.name for p in (out / "results").iterdir()) == mine, "only this shard's learners"
     assert json.loads((out / "shard.json").read_text())["shard"] == [2, 2]
+    # a result saved before results kept their functions gets them on the next run, without regrading
+    saved = out / "results" / mine[1] / "evals_assertions.json"
+    record = json.loads(saved.read_text())
+    saved.write_text(json.dumps({k: v for k, v in record.items() if k != "functions"}))
+    third = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert f"graded 0 notebook(s); {len(mine)} unchanged" in third.stdout, third.stdout + third.stderr
+    assert json.loads(saved.read_text())["functions"] == record["functions"] != {}
 
 
 EXAMPLES = ROOT / "site" / "docs" / "examples"
