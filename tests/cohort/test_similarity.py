@@ -24,3 +24,15 @@ def test_the_pruned_comparison_flags_exactly_what_comparing_every_pair_flags():
                  if (score := difflib.SequenceMatcher(None, code[a], code[b], autojunk=False).ratio()) >= threshold]
         assert every, "the fixture should have similar pairs"
         assert sorted(similarity._similar(code, threshold)) == sorted(every)
+
+
+def test_a_function_too_deep_or_odd_to_parse_is_left_out_without_stopping_anything(tmp_path):
+    from pathlib import Path
+
+    names = {"summary_failures"}
+    for body in ("return " + "-" * 3000 + "1", "return " + "(" * 5000 + "1" + ")" * 5000, "return 1\x00",
+                 "return [" * 400 + "]" * 400):
+        source = f"# %%\ndef summary_failures(x):\n    {body}\n"
+        assert similarity.functions(Path("x.py"), names, source.encode()) == {}, body[:20]
+    fine = "# %%\ndef summary_failures(x):\n    return x + 1\n"
+    assert similarity.functions(Path("x.py"), names, fine.encode())["summary_failures"]
