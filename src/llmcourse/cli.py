@@ -1,4 +1,4 @@
-"""The `llmcourse` command: open, check, watch, hint, progress, model, record, assign, grade, build and serve."""
+"""The `llmcourse` command: open, check, watch, hint, progress, model, record, assign, grade, merge, build and serve."""
 
 from __future__ import annotations
 
@@ -90,22 +90,43 @@ def _assign(args) -> int:
 
 
 def _grade(args) -> int:
-    from .cohort import outputs, runner, sandbox
+    from .cohort import outputs, runner, sandbox, shards
+    shard = shards.parse(args.shard) if args.shard is not None else (1, 1)
     if args.scratch_mb < 16:  # tmpfs reads a size of 0 as "no limit"; under 16 MB the kernel cannot start
         raise CourseError(f"--scratch-mb {args.scratch_mb} is too small for a kernel to start.",
                           "give each kernel at least 16 MB: llmcourse grade ... --scratch-mb 256")
     limits = sandbox.Limits(cell_s=args.cell_timeout, notebook_s=args.timeout, memory_mb=args.memory_mb,
                             scratch_mb=args.scratch_mb)
     opts = runner.Options(args.submissions.resolve(), args.out.resolve(), jobs=args.jobs, hidden=args.hidden_tests,
-                       regrade=args.regrade, sandboxed=not args.no_sandbox, limits=limits)
+                       regrade=args.regrade, sandboxed=not args.no_sandbox, limits=limits, shard=shard)
     graded, kept, notes, subs = runner.run(opts, console)
     written = outputs.write_all(subs, opts.out, notes, args.similarity)
+    if shard != (1, 1):
+        console.print(f"shard {shard[0]}/{shard[1]}: {len({s.learner for s in subs})} learner(s); "
+                      f"merge all {shard[1]} output folders with llmcourse merge", markup=False)
     console.print(f"graded {len(graded)} notebook(s); {kept} unchanged since the last run were kept "
                   f"(--regrade grades them again)")
+    _written(notes, written)
+    return 0
+
+
+def _written(notes: list[str], written: dict) -> None:
     for note in notes:
         console.print(f"note: {note}", markup=False)
     for name, path in written.items():
         console.print(f"{name:>10}: {path}", markup=False)
+
+
+def _merge(args) -> int:
+    from .cohort import outputs, shards
+    out = args.out.resolve()
+    present, keyed, sandboxed, hidden = shards.merge(args.outs, out)
+    notes = shards.run_notes(keyed, sandboxed)
+    written = outputs.write_reports(out, present, notes, args.similarity)
+    shards.finished(out, (1, 1), present, keyed, sandboxed, hidden)
+    console.print(f"merged {len(args.outs)} shard(s): {len({l for l, _ in present})} learner(s), "
+                  f"{len(present)} notebook(s)", markup=False)
+    _written(notes, written)
     return 0
 
 
@@ -161,7 +182,15 @@ def parser() -> argparse.ArgumentParser:
     g.add_argument("--similarity", type=float, default=0.9, help="flag pairs at or above this similarity")
     g.add_argument("--no-sandbox", action="store_true",
                    help="grade without namespaces, for machines that forbid them (weaker isolation; see the guide)")
+    g.add_argument("--shard", metavar="K/N", default=None,
+                   help="grade only shard K of N (a split by learner; K from 1 to N), then: llmcourse merge")
     g.set_defaults(func=_grade)
+    mg = sub.add_parser("merge", help="(instructors) one gradebook and set of reports from the output folders "
+                                      "of a cohort graded in shards")
+    mg.add_argument("outs", nargs="+", type=Path, metavar="OUT", help="each shard's --out folder, all N of them")
+    mg.add_argument("--out", type=Path, required=True, help="where the merged gradebook and reports go (a new folder)")
+    mg.add_argument("--similarity", type=float, default=0.9, help="flag pairs at or above this similarity")
+    mg.set_defaults(func=_merge)
     b = sub.add_parser("build", help="execute the lessons and build the site into build/site")
     b.set_defaults(func=_site)
     s = sub.add_parser("serve", help="build the site and serve it on http://127.0.0.1:PORT")

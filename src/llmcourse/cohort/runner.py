@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from .. import paths
-from . import private_cases, results, sandbox, submissions
+from . import private_cases, results, sandbox, shards, similarity, submissions
 from .grade_one import Graded, Submission, grade_submission
 
 
@@ -28,6 +28,7 @@ class Options:
     regrade: bool = False
     sandboxed: bool = True
     limits: sandbox.Limits = field(default_factory=sandbox.Limits)
+    shard: tuple[int, int] = (1, 1)  # (K, N): grade only the learners that shards.owner gives to shard K of N
 
 
 def fingerprint(sub: Submission, hidden_digest: str) -> str:
@@ -56,7 +57,8 @@ async def _grade_all(todo: list[tuple[Submission, str]], opts: Options, jail: sa
         finally:
             running.release()
         graded.seconds = time.perf_counter() - start
-        results.save(opts.out, graded, mark)  # saved at once: an interruption later loses nothing graded
+        # saved at once: an interruption later loses nothing graded
+        results.save(opts.out, graded, mark, similarity.submitted(sub))
         done.append(graded)
         progress.update(task, advance=1, description=f"graded {sub.key}")
 
@@ -67,20 +69,24 @@ async def _grade_all(todo: list[tuple[Submission, str]], opts: Options, jail: sa
 def run(opts: Options, console: Console) -> tuple[list[Graded], int, list[str], list[Submission]]:
     """Grade what is new or changed; return the fresh results, how many were already graded, notes, and every
     submission found (read once, here: the reports work from the same copies)."""
-    subs, notes = submissions.discover(opts.submissions)
+    k, n = opts.shard
+    keep = None if n == 1 else (lambda learner: shards.owner(learner, n) == k)
+    subs, keyed_notes = submissions.find(opts.submissions, keep)
     hidden = private_cases.load(opts.hidden)
     hidden_digest = private_cases.digest(opts.hidden)
+    namespaces = sandbox.require(opts.sandboxed)
+    notes = shards.run_notes(keyed_notes, namespaces)
+    # made now, so it exists to be hidden from the kernels even when this run is the first to write there
+    opts.out.mkdir(parents=True, exist_ok=True)
+    shards.started(opts.out)
     todo = []
     for sub in subs:
         mark = fingerprint(sub, hidden_digest)
         saved = results.load(opts.out, sub.learner, sub.lesson)
         if opts.regrade or saved is None or saved.get("fingerprint") != mark:
             todo.append((sub, mark))
-    namespaces = sandbox.require(opts.sandboxed)
-    if not namespaces:
-        notes.append("graded WITHOUT namespaces (--no-sandbox): submissions could read files and use the network")
-    # made now, so it exists to be hidden from the kernels even when this run is the first to write there
-    opts.out.mkdir(parents=True, exist_ok=True)
+        elif "functions" not in saved:
+            results.add_functions(opts.out, saved, similarity.submitted(sub))
     scratch = Path(tempfile.mkdtemp(prefix="llmcourse-grade-"))
     scratch.chmod(0o711)  # slot users may pass through to their own folder, never list the others
     jail = sandbox.Jail(sandbox.private_paths([opts.submissions, opts.out, scratch]
@@ -92,4 +98,6 @@ def run(opts: Options, console: Console) -> tuple[list[Graded], int, list[str], 
             graded = asyncio.run(_grade_all(todo, opts, jail, hidden, scratch, progress, task))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+    shards.finished(opts.out, opts.shard, [(s.learner, s.lesson) for s in subs], keyed_notes, namespaces,
+                    hidden_digest)
     return graded, len(subs) - len(todo), notes, subs

@@ -7,6 +7,7 @@ import os
 import secrets
 import shlex
 import shutil
+import socket
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -20,6 +21,11 @@ from ..errors import CourseError
 
 FIRST_UID = 61000  # as root, each submission runs as an unprivileged user of its own, from this id up
 UID_RANGE = 60000
+# Several grade runs on one machine (shards of a cohort, say) must never share a user: each run reaps
+# whatever its users leave running, which would kill the other run's kernels. So each run claims a block
+# of ids of its own.
+UID_BLOCK = 1000
+_uid_claim: list = []  # (socket, block) once claimed: the socket holds the claim for the process's life
 # the shared scratch folders every user may write to: in the jail they are the kernel's own capped tmpfs
 SCRATCH_DIRS = (Path("/tmp"), Path("/var/tmp"), Path("/dev/shm"))
 
@@ -79,10 +85,30 @@ def needed(covered: list[Path], own: Path) -> list[Path]:
     return [p.resolve() for p in wanted if any(p.resolve().is_relative_to(h) for h in covered)]
 
 
+def _uid_block() -> int:
+    """This run's block of user ids, claimed by binding an abstract Unix socket named after it: the claim is
+    atomic between processes, leaves no file behind, and ends with the process however it ends."""
+    if not _uid_claim:
+        for block in range(UID_RANGE // UID_BLOCK):
+            claim = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)  # not inherited by the kernels
+            try:
+                claim.bind(f"\0llmcourse-grade-uids-{FIRST_UID + block * UID_BLOCK}")
+            except OSError:
+                claim.close()
+                continue
+            _uid_claim.append((claim, block))
+            break
+        else:
+            raise CourseError(f"every block of sandbox user ids is taken by {UID_RANGE // UID_BLOCK} other grade runs "
+                              "on this machine.", "wait for one of them to finish, then run the same command again")
+    return _uid_claim[0][1]
+
+
 def uid_for(n: int) -> int:
-    """The user the n-th submission runs as: its own, so nothing one leaves behind counts against the next;
-    -1 (no change) when the grader is not root and cannot switch users."""
-    return FIRST_UID + n % UID_RANGE if os.geteuid() == 0 else -1
+    """The user the n-th submission runs as: its own, so nothing one leaves behind counts against the next
+    (ids come round again after UID_BLOCK submissions, each reaped long before); -1 (no change) when the
+    grader is not root and cannot switch users."""
+    return FIRST_UID + _uid_block() * UID_BLOCK + n % UID_BLOCK if os.geteuid() == 0 else -1
 
 
 def tasks_of(uid: int) -> list[tuple[int, int]]:

@@ -105,22 +105,36 @@ def _one(folder: Path, folder_fd: int, entry: os.DirEntry, lessons: set[str], no
 
 def discover(folder: Path) -> tuple[list[Submission], list[str]]:
     """The submissions to grade, and notes on what was skipped or refused (and why)."""
+    found, notes = find(folder)
+    return found, [text for _, text in notes]
+
+
+def find(folder: Path, keep=None) -> tuple[list[Submission], list[tuple[str, str]]]:
+    """Like `discover`, for the learner folders whose name `keep` accepts (all when None): a shard reads
+    only its own learners' files. Each note comes with the folder entry it is about, so the notes of
+    several shards can be put back in the order one run would find them."""
     folder = Path(folder)
     if not folder.is_dir():
         raise CourseError(f"{folder} is not a folder of submissions.",
                           "make one folder per learner inside it, holding notebooks named by lesson id "
                           "(like alice/evals_assertions.ipynb); see the instructor guide")
     lessons = {lesson.id for lesson in course.load().lessons}
-    found, notes = [], []
+    found, notes, seen = [], [], 0
     folder_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     try:
         with os.scandir(folder_fd) as entries:
             learners = sorted(entries, key=lambda e: e.name)
         for entry in learners:
-            found += _one(folder, folder_fd, entry, lessons, notes)
+            seen += not entry.name.startswith(".")
+            if keep is not None and not keep(entry.name):
+                continue
+            mine: list[str] = []
+            found += _one(folder, folder_fd, entry, lessons, mine)
+            notes += [(entry.name, note) for note in mine]
     finally:
         os.close(folder_fd)
-    if not found:
+    # a shard may own no learner of a small cohort; a folder with no learner at all is a mistake
+    if not found and (keep is None or not seen):
         raise CourseError(f"no submissions found in {folder}.",
                           "expect FOLDER/LEARNER/LESSON_ID.ipynb (or .py); lesson ids: llmcourse progress")
     return found, notes
