@@ -149,7 +149,7 @@ def merge(outs: list[Path], merged: Path) -> tuple[list[tuple[str, str]], list[t
                 json.loads(data)
             except (OSError, ValueError):
                 raise CourseError(f"{source} is missing or unreadable, though {out / MANIFEST} lists it.",
-                                  f"run that shard's grade command again, then merge") from None
+                                  "run that shard's grade command again, then merge") from None
             write_bytes(results.result_path(merged, learner, lesson), data)
             present.append((learner, lesson))
         notes += record["notes"]
