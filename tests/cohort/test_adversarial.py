@@ -69,7 +69,11 @@ def snapshot(*folders: Path) -> dict[str, tuple]:
     for folder in folders:
         for here, dirs, files in os.walk(folder):
             dirs[:] = [d for d in dirs if d not in SKIP]
-            for name in dirs + files:
+            for name in dirs:
+                # a folder by its mode only: its time moves when Python writes __pycache__ inside it on a
+                # first import, and a file added or removed below it shows up as a key of its own
+                seen[os.path.join(here, name)] = (os.lstat(os.path.join(here, name)).st_mode,)
+            for name in files:
                 info = os.lstat(os.path.join(here, name))
                 seen[os.path.join(here, name)] = (info.st_size, info.st_mtime_ns, info.st_mode)
     return seen
