@@ -6,10 +6,8 @@ import csv
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -17,6 +15,7 @@ import pytest
 from llmcourse import cli, paths
 
 from ..conftest import FILES
+from .conftest import interrupt_after
 
 ROOT = paths.root()
 
@@ -88,13 +87,7 @@ def test_an_interrupted_run_resumes_and_grades_nothing_twice(tmp_path):
     cohort = make_cohort(tmp_path / "c", sources)
     out = tmp_path / "out"
     command = [sys.executable, "-m", "llmcourse.cli", "grade", str(cohort), "--out", str(out), "--jobs", "1"]
-    run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    deadline = time.monotonic() + 120
-    while len(list(out.glob("results/*/*.json"))) < 2 and time.monotonic() < deadline:
-        time.sleep(0.2)
-    run.send_signal(signal.SIGINT)
-    run.communicate(timeout=60)
-    done = len(list(out.glob("results/*/*.json")))
+    done = interrupt_after(command, out, 2, wait_s=120)
     assert 2 <= done < 6, "the interruption should land mid-cohort"
     again = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stdout + again.stderr

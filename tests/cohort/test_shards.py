@@ -7,10 +7,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -19,6 +17,7 @@ from llmcourse import cli, paths
 from llmcourse.cohort import shards
 
 from ..conftest import FILES
+from .conftest import interrupt_after
 
 ROOT = paths.root()
 # chosen so each of 3 shards gets two learners and the copied pair lands in two different shards
@@ -146,13 +145,7 @@ def test_a_stopped_shard_resumes_with_only_its_own_remainder(tmp_path):
     out = tmp_path / "out"
     command = grade_command(cohort, out, "--shard", "2/2")
     command[command.index("--jobs") + 1] = "1"
-    run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    deadline = time.monotonic() + 180
-    while len(list(out.glob("results/*/*.json"))) < 1 and time.monotonic() < deadline:
-        time.sleep(0.2)
-    run.send_signal(signal.SIGINT)
-    run.communicate(timeout=60)
-    done = len(list(out.glob("results/*/*.json")))
+    done = interrupt_after(command, out, 1)
     assert 1 <= done < len(mine), "the interruption should land midway through the shard"
     assert not (out / "shard.json").exists(), "a stopped shard is not ready to merge"
     again = subprocess.run(command, capture_output=True, text=True, timeout=300)
