@@ -76,7 +76,7 @@ def run(lesson_ids: list[str], every: bool, console: Console) -> int:
             for key in diff["changed"][:5]:
                 entry = new.entries[key]
                 console.print(f"    changed: {recording.preview(entry.request, 70)!r} -> "
-                              f"{recording.preview({'messages': [{'content': recording.answer_text(entry.response)}]}, 60)!r}",
+                              f"{recording.one_line(recording.answer_text(entry.response), 60)!r}",
                               markup=False)
     console.print("review with: git diff --stat recordings/")
     if failed:

@@ -61,10 +61,9 @@ def client(*, cache: bool | None = None, timeout: float = 120.0) -> openai.OpenA
         inner = httpx.HTTPTransport(retries=0)
         base_url, namespace = prov.base_url, f"remote:{prov.base_url or 'api.openai.com'}"
     use_cache = cache_enabled() if cache is None else cache
-    replaying = recording.mode() != "off" and cache is not False
+    mode = "off" if cache is False else recording.mode()
     transport = RecordingTransport(inner, _store() if use_cache else None, namespace,
-                                   recording=recording.active() if replaying else None,
-                                   strict=recording.mode() == "strict" and cache is not False,
+                                   recording=recording.active() if mode != "off" else None, strict=mode == "strict",
                                    writer=recording.Writer.from_env() if prov.embedded else None)
     return openai.OpenAI(base_url=base_url, api_key=prov.api_key, timeout=timeout, max_retries=1,
                          http_client=httpx.Client(transport=transport, timeout=timeout))

@@ -190,9 +190,14 @@ def answer_text(response: dict) -> str:
         return json.dumps(response)[:200]
 
 
+def one_line(text: str, limit: int) -> str:
+    """`text` with its white space folded, cut to `limit` characters."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def preview(request: dict, limit: int = 160) -> str:
     """A one-line view of a request: its last message, cut to `limit` characters."""
     messages = request.get("messages") or []
     text = messages[-1].get("content", "") if messages and isinstance(messages[-1], dict) else json.dumps(request)
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return one_line(text, limit)
