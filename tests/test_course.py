@@ -19,6 +19,16 @@ def test_there_are_lessons_in_every_part():
     assert all(part.lessons for part in the_course.parts)
 
 
+def test_a_chapter_without_lessons_is_hidden_and_keeps_its_number():
+    the_course = course.parse({
+        "parts": [{"id": "p", "title": "P"}],
+        "chapters": [{"id": "first", "part": "p", "title": "First"}, {"id": "second", "part": "p", "title": "Second"}],
+        "lessons": [{"id": "second_lesson", "chapter": "second", "title": "L", "minutes": 5}],
+    })
+    assert [c.id for c in the_course.parts[0].chapters] == ["second"]
+    assert the_course.lessons[0].number == "1.2.1"
+
+
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda l: l.id)
 def test_lesson_has_its_four_files_and_wrong_answers(lesson):
     for kind in ("lessons", "solutions", "exercises"):

@@ -164,7 +164,8 @@ def parse(data: dict) -> Course:
                     id=lid, title=_require(raw, "title", f"lesson {lid}"), part=part["id"], chapter=ch["id"],
                     section=raw.get("section", raw["title"]), minutes=int(_require(raw, "minutes", f"lesson {lid}")),
                     number=f"{p_index}.{c_index}.{l_index}", exercises=exercises))
-            chapters.append(Chapter(id=ch["id"], title=ch["title"], part=part["id"], lessons=tuple(lessons)))
+            if lessons:  # a chapter still waiting for its lessons keeps its number but is not shown
+                chapters.append(Chapter(id=ch["id"], title=ch["title"], part=part["id"], lessons=tuple(lessons)))
         parts.append(Part(id=part["id"], title=part["title"], summary=part.get("summary", ""),
                           chapters=tuple(chapters)))
     if lessons_of:
