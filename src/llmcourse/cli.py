@@ -76,15 +76,15 @@ def _record(args) -> int:
 
 
 def _assign(args) -> int:
-    from .authoring import assign
+    from .authoring import assign, course_map
     if args.check:
-        bad = assign.stale() + assign.strays()
+        bad = assign.stale() + assign.strays() + course_map.stale()
         for path in bad:
             console.print(f"stale or stray: {path}")
         if bad:
-            console.print("next: llmcourse assign   # regenerates exercises from solutions")
+            console.print("next: llmcourse assign   # regenerates exercises from solutions and the README's map")
         return 1 if bad else 0
-    for path in assign.write_all():
+    for path in assign.write_all() + course_map.write():
         console.print(f"wrote {path}")
     return 0
 
@@ -164,7 +164,7 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("lessons", nargs="*", help="lesson ids")
     r.add_argument("--all", action="store_true", help="every lesson of the course")
     r.set_defaults(func=_record)
-    a = sub.add_parser("assign", help="(authors) regenerate exercises from solutions")
+    a = sub.add_parser("assign", help="(authors) regenerate exercises from solutions, and the README's course map")
     a.add_argument("--check", action="store_true", help="fail if any exercise is stale or stray")
     a.set_defaults(func=_assign)
     g = sub.add_parser("grade", help="(instructors) grade a cohort's notebooks in sandboxed kernels")
