@@ -7,7 +7,8 @@ interpreter the way cohort grading starts a learner's kernel (`llmcourse.cohort.
 new network, mount, PID and IPC namespaces (no network at all, not even loopback), the course folder,
 the home folder and the course's state hidden under empty read-only folders, a small tmpfs of its own
 as its working folder and as /tmp, caps on memory, processes and file size, and, when run as root, an
-unprivileged user of its own. Whatever it writes vanishes with it.
+unprivileged user of its own (run as anyone else, it is you inside the jail, so the audit hook below is
+added too). Whatever it writes in its scratch space vanishes with it.
 
 Where the machine forbids namespaces, `run_jailed` falls back to a weaker sandbox and says so in
 `RunResult.sandbox`: a plain subprocess with the same resource caps, an empty environment, its own
@@ -138,7 +139,9 @@ def run_jailed(program: str, *, timeout_s: float = 10.0, memory_mb: int = 512, f
             command, uid = _jail_command(own, memory_mb, file_mb, scratch_mb)
             env = {"PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "LANG": "C.UTF-8",
                    "HOME": str(own / "scratch" / "cwd"), "PYTHONDONTWRITEBYTECODE": "1"}
-            kind, source, preexec = "namespaces", program, os.setsid
+            # as root the program runs as a user of its own, who can write nowhere but its scratch space;
+            # otherwise it runs as you, so folders the jail does not hide stay writable: add the guard
+            kind, source, preexec = "namespaces", program if uid >= 0 else _GUARD + program, os.setsid
         else:
             workdir = own / "cwd"
             workdir.mkdir()
