@@ -246,6 +246,7 @@ summary
 # %%
 fig, axes = plt.subplots(1, 2, figsize=(10, 3.6))
 summary[["pass docstring examples", "pass hidden tests"]].plot.bar(ax=axes[0], rot=0, color=["#9fa8da", "#3f51b5"])
+axes[0].set_xticklabels([f"{name}\n({int(n)} model calls)" for name, n in summary["model calls"].items()])
 axes[0].set_ylim(0, len(problems))
 axes[0].set_ylabel(f"problems solved, of {len(problems)}")
 axes[0].set_title("The course's 135M model on 12 HumanEval problems")
