@@ -7,6 +7,7 @@ teaches it (the way d2l's saved helpers point back to their section).
 | `stdlib_docs` | an offline retrieval corpus built from the standard library's docstrings | `rag_keyword_search` |
 | `retrieval` | per-query retrieval metrics and reciprocal-rank-fused scores | `rag_keyword_search` |
 | `agreement` | Krippendorff's alpha | `evals_binary_annotation` |
+| `codejail` | `run_jailed`: model-written code run in a jail of its own (no network, nothing writable outside its folder) | `workflows_multiturn_flows` |
 
 Nothing here may pass an exercise for a learner (tests/test_no_answer_keys.py): where a lesson needs
 the function an exercise asks for, the helper returns another shape.
