@@ -8,6 +8,7 @@ teaches it (the way d2l's saved helpers point back to their section).
 | `retrieval` | per-query retrieval metrics and reciprocal-rank-fused scores | `rag_keyword_search` |
 | `agreement` | Krippendorff's alpha | `evals_binary_annotation` |
 | `codejail` | `run_jailed`: model-written code run in a jail of its own (no network, nothing writable outside its folder) | `workflows_multiturn_flows` |
+| `hitl` | a simulated week of accept, edit and dismiss events on suggestions, with its stated assumptions | `product_human_in_the_loop` |
 
 Nothing here may pass an exercise for a learner (tests/test_no_answer_keys.py): where a lesson needs
 the function an exercise asks for, the helper returns another shape.
