@@ -4,6 +4,13 @@ from llmcourse.cases import Case
 
 M, V = "smollm2-135m-instruct", "v1"
 
+EQUIVALENT_MUTANTS: dict[str, dict[str, str]] = {
+    "cache_key": {
+        "constant: normal.rstrip('?!.') -> normal.rstrip('?!.X')":
+            "the text is case-folded before rstrip, so it holds no capital X for the mutant to strip",
+    },
+}
+
 
 def cache_key():
     return [
