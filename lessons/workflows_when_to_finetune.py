@@ -169,7 +169,7 @@ ax.set_xscale("log", base=2)
 ax.set_xticks([0.7, *BUDGETS], ["0", *map(str, BUDGETS)])
 ax.set(xlabel="labelled examples per intent (log scale)", ylabel="accuracy on held-out queries", ylim=(0, 1),
        title="Learning curves on five BANKING77 intents")
-ax.legend(fontsize=8, loc="lower right")
+ax.legend(fontsize=8, loc="center right")
 fig.tight_layout()
 plt.show()
 
