@@ -15,7 +15,7 @@
 # ## A query log with near-duplicates
 #
 # The log below is three hours of questions to a bank's support assistant, built from real customer
-# queries of the BANKING77 data set [@casanueva2020banking]. Eight questions come back again and
+# queries of the BANKING77 data set [@casanueva2020banking77]. Eight questions come back again and
 # again; the `variant` column says how each repeat differs from the first time it was asked.
 
 # %%

@@ -17,7 +17,7 @@
 #   stands in for a finetune: it is what "learn from all the labelled data" looks like at CPU scale.
 #
 # The task is intent detection on five intents of BANKING77, real customer queries to a bank
-# [@casanueva2020banking]; each answer is right or wrong, so accuracy is easy to measure.
+# [@casanueva2020banking77]; each answer is right or wrong, so accuracy is easy to measure.
 
 # %%
 from llmcourse.notebook import llm
