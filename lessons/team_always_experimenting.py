@@ -4,11 +4,11 @@
 # the evals say works ([Yan et al., 2024](https://applied-llms.org/#always-be-experimenting)).
 #
 # The word that matters is *says*. Most ideas do not work. At Microsoft, of the well-run experiments
-# designed to improve a key metric, only about a third did [@kohavi2009microsoft], and Kohavi, Tang and
-# Xu report success rates of 10 to 20% in heavily optimised products such as Bing and Google
-# [@kohavi2020trustworthy, Chapter 1]. Those are online experiments on web products, not prompt
-# changes, but the lesson carries over: if most changes do nothing, a comparison that cannot tell
-# "nothing" from "a little better" will mostly ship noise.
+# designed to improve a key metric, only about a third did [@kohavi2009microsoft]. In domains that are
+# already well optimised, such as search at Bing and Google, Kohavi, Tang and Xu put the success rate
+# of some measures at about 10 to 20%, citing Manzi [@kohavi2020trustworthy, Chapter 1]. Those are
+# online experiments on web products, not prompt changes, but the lesson carries over: if most changes
+# do nothing, a comparison that cannot tell "nothing" from "a little better" will mostly ship noise.
 #
 # This lesson runs one prompt A/B on the course's model and asks two questions of it:
 #
