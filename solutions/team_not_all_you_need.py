@@ -57,8 +57,10 @@ def failure_funnel(runs: list[list[tuple[str, bool]]], stages: list[str]) -> lis
 check("team_not_all_you_need.failure_funnel", failure_funnel)
 
 # %% [markdown]
-# Once it passes, feed it the lesson's pipeline log: for each run, the list of `(event["stage"],
-# event["ok"])` pairs, with the retry stages given their own names in `stages`.
+# Once it passes, feed it the first attempt of each message in the lesson's log: the
+# `(event["stage"], event["ok"])` pairs up to and including the first failure, with the stages
+# `["check input", "model call", "parse", "validate"]`. (The retry is a second pass through the same
+# stages after a failure, so a whole run with its retry is not a prefix; give the retry its own funnel.)
 
 # %%
 # Reading the result: a pass means the funnel is right on the graded logs, including the ten-run log in
