@@ -19,7 +19,7 @@
 # ## The experiment
 #
 # The task: sort bank customers' messages into three intents, using 24 messages from the BANKING77 test
-# set [@casanueva2020dualencoders] (8 each for a card that has not arrived, exchange rates, and a lost or
+# set [@casanueva2020banking77] (8 each for a card that has not arrived, exchange rates, and a lost or
 # stolen card). Prompt A gives the instruction only. Prompt B gives the same instruction and then three
 # worked examples as earlier turns of the conversation, one per intent, none of them from the 24.
 # Both prompts see the **same** 24 messages: that is what makes the comparison *paired*.
