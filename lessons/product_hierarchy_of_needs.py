@@ -193,7 +193,7 @@ for ax, lats, threshold, title in ((left, [r["latencies"] for r in runs], T, "Me
         ax.scatter([i], [np.percentile(lat, 95)], marker="_", s=600, color="black")
     ax.axhline(threshold, color="tab:red", ls="--", label=f"T = {threshold:.1f} s")
     ax.set_xticks(range(len(LEVELS)), [f"{c} in flight" for c in LEVELS])
-    ax.set(ylabel="latency (s)", title=f"{title}; bar: p95", ylim=(0, None))
+    ax.set(ylabel="latency (s)", title=f"{title}; bar: p95", ylim=(0, 1.15 * max(np.max(lat) for lat in lats)))
     ax.legend(loc="upper right", fontsize=8)
 
 days = np.linspace(0, 30, 121)
