@@ -1,6 +1,9 @@
 """The shared server: one per session, inspectable, stoppable, and clear when it cannot start."""
 
+import dataclasses
+import json
 import socket
+import subprocess
 
 import pytest
 
@@ -14,6 +17,24 @@ def test_ensure_running_reuses_the_running_server():
     again = server.ensure_running()
     assert again.pid == first.pid and again.port == first.port
     assert server.status().pid == first.pid
+
+
+def test_a_slow_server_that_still_listens_is_kept_not_killed(monkeypatch, tmp_path):
+    monkeypatch.setenv("LLMCOURSE_HOME", str(tmp_path))
+    monkeypatch.setattr(server, "_answers", lambda url, timeout=2.0: False)  # busy with another request
+    busy = subprocess.Popen(["sleep", "60"], start_new_session=True)
+    try:
+        with socket.socket() as listener:
+            listener.bind(("127.0.0.1", 0))
+            listener.listen()
+            info = server.ServerInfo(pid=busy.pid, port=listener.getsockname()[1], model_path="m", log_path="l",
+                                     started_at=0.0)
+            server._state_file().write_text(json.dumps(dataclasses.asdict(info)))
+            assert server.ensure_running() == info
+        assert busy.poll() is None, "the shared server was killed while it was only busy"
+    finally:
+        busy.kill()
+        busy.wait()
 
 
 def test_a_taken_port_is_a_clear_error_with_the_next_step(monkeypatch):

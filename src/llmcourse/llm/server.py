@@ -142,6 +142,10 @@ def ensure_running() -> ServerInfo:
             # a busy server on a loaded machine can take a while to answer: wait rather than start a twin
             if _answers(info.base_url, timeout=30.0):
                 return info
+            # still listening, only slow: it is answering someone else's long request, and killing it
+            # would fail every notebook sharing it (`llmcourse model stop` restarts a hung one)
+            if not net.port_free(info.port):
+                return info
             _terminate(info.pid)
         return _start()
 
