@@ -39,6 +39,9 @@ def break_even_volume() -> list[Case]:
         Case("break-even exactly at full capacity", args=(1.0, 3.6, TPS, HOURS), expect=3600.0, tol=1e-6,
              why="Here the bills meet at 3.6 × 1000 / 1.0 = 3,600 million tokens, exactly what one GPU serves "
                  "at full load: it is reachable, so return 3,600, not math.inf (the test is <=, not <)"),
+        Case("a hair past full capacity", args=(1.0, 3.6005, TPS, HOURS), expect=math.inf,
+             why="The bills would meet at 3,600.5 million tokens, half a million more than one GPU's 3,600 "
+                 "(1000 tokens/s × 3,600 seconds × 1,000 hours / 1e6): unreachable, so math.inf"),
         Case("just past full capacity", args=(1.0, 3.7, TPS, HOURS), expect=math.inf,
              why="The bills would meet at 3,700 million tokens but one GPU serves only 3,600: return math.inf"),
         Case("a free API", args=(0.0, 2.0, TPS), raises=ValueError,
@@ -69,6 +72,10 @@ def cheaper_option() -> list[Case]:
         Case("traffic that fills GPUs exactly", args=(7200.0, 1.0, 1.0, TPS, HOURS),
              expect=_bill("self-host", 2, 7200.0, 2000.0), tol=1e-6,
              why="7,200 million tokens fill exactly two GPUs: ceil(2.0) = 2, no third GPU"),
+        Case("just past one GPU's capacity", args=(3601.0, 1.0, 2.0, TPS, HOURS),
+             expect=_bill("api", 2, 3601.0, 4000.0), tol=1e-6,
+             why="One GPU serves 1000 × 3600 × 1000 / 1e6 = 3,600 million tokens; 3,601 million need a second "
+                 "GPU, so self-hosting costs 2 GPUs × $2 × 1,000 hours = $4,000 against $3,601 on the API"),
         Case("the second GPU hands it back to the API", args=(3700.0, 0.5, 1.0, TPS, HOURS),
              expect=_bill("api", 2, 1850.0, 2000.0), tol=1e-6,
              why="Just past one GPU's capacity you rent a second: $2,000 against $1,850 on the API. Count the "

@@ -7,7 +7,12 @@ from llmcourse.cases import Case
 
 # Mutants of the solution that no input tells apart from it, each with the reason. tests/mutation grades
 # every other machine-made mutant with these cases and requires at least 90% of them to fail.
-EQUIVALENT_MUTANTS: dict[str, dict[str, str]] = {}
+EQUIVALENT_MUTANTS: dict[str, dict[str, str]] = {
+    "flywheel_ledger": {
+        "builtin swapped: sorted(unknown) -> list(unknown)":
+            "only changes the order of names inside the ValueError's message; the cases check that it raises",
+    },
+}
 
 
 def _row(number, rate, fixed=(), regressed=(), newly_caught=()):

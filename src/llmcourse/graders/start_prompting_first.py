@@ -104,6 +104,8 @@ def climb_ladder() -> list[Case]:
              raises=ValueError,
              why="The eval returned 12 (a count, not a rate?): check that each score is in [0, 1] and raise "
                  "ValueError rather than reach the target by accident"),
+        Case("a score just above 1", args=(LADDER, ScriptedEval({"prompt": [1.5]}), 0.9, 0.1), raises=ValueError,
+             why="1.5 is not an accuracy (perhaps a sum of two rates): raise ValueError for any score above 1"),
         Case("a negative score", args=(LADDER, ScriptedEval({"prompt": [-0.5]}), 0.9, 0.1), raises=ValueError,
              why="A score below 0 is not an accuracy: raise ValueError"),
     ]
