@@ -13,7 +13,7 @@
 # ## The task: a subject line for a customer message
 #
 # A support team wants a short subject line for every incoming message, for its ticket queue. We use 16
-# customer messages from BANKING77 [@casanueva2020intent], one from each of 16 intents.
+# customer messages from BANKING77 [@casanueva2020banking77], one from each of 16 intents.
 
 # %%
 from llmcourse.notebook import llm

@@ -17,7 +17,7 @@
 #
 # ## The task: three kinds of bank customer messages
 #
-# Fifteen customer messages from BANKING77 [@casanueva2020intent], five for each of three intents we
+# Fifteen customer messages from BANKING77 [@casanueva2020banking77], five for each of three intents we
 # relabelled with one word: `delivery` (a new card has not arrived), `exchange` (exchange rates), `lost`
 # (a lost or stolen card). Another thirty labelled messages form a pool the prompts may take examples from;
 # none of them is in the eval set.
