@@ -78,6 +78,54 @@ def test_sections_exist_in_the_report():
         assert lesson.anchor in headings, f"{lesson.id}: section {lesson.section!r} is not a report heading"
 
 
+# Report sections whose lessons are still to be written (issue 13). Writing one means deleting its line
+# here, and the test below fails until the list matches what is really missing, so it cannot go stale.
+NOT_YET_WRITTEN = {
+    "Focus on getting the most out of fundamental prompting techniques",
+    "Structure your inputs and outputs",
+    "Have small prompts that do one thing, and only one thing, well",
+    "Craft your context tokens",
+    "RAG is only as good as the retrieved documents' relevance, density, and detail",
+    "Prefer RAG over finetuning for new knowledge",
+    "Long-context models won't make RAG obsolete",
+}
+
+
+def report_sections(text: str) -> list[str]:
+    """The report's 47 sections: the ### headings of its three parts, a ## chapter that has none (low-cost
+    cognition is one section on its own), and the closing # section."""
+    sections, inside, chapter = [], False, None
+    for line in text.splitlines():
+        level = len(line) - len(line.lstrip("#"))
+        if not line.startswith("#") or level > 3 or line[level:level + 1] != " ":
+            continue
+        title = line[level:].strip()
+        if level < 3 and chapter:  # the previous chapter had no sections of its own
+            sections.append(chapter)
+        chapter = None
+        if level == 1:
+            inside = title.split(":")[0] in ("Tactical", "Operational", "Strategy")
+            if title.startswith("Enough 0 to 1 demos"):
+                sections.append(title)
+        elif level == 2 and inside:
+            chapter = title
+        elif level == 3 and inside:
+            sections.append(title)
+    return sections
+
+
+def test_every_report_section_has_its_lesson():
+    report = ROOT.parent / "shared" / "reference" / "applied-llms-report.md"
+    if not report.exists():
+        pytest.skip("the reference report is not beside this checkout")
+    sections = report_sections(report.read_text(encoding="utf-8"))
+    assert len(sections) == 47, f"the report's section list changed: {len(sections)} sections"
+    taught = {lesson.anchor for lesson in LESSONS}
+    missing = {s for s in sections if course.anchor(s) not in taught}
+    assert missing == {s for s in sections if s in NOT_YET_WRITTEN}, (
+        f"sections without a lesson: {sorted(missing)}; NOT_YET_WRITTEN lists: {sorted(NOT_YET_WRITTEN)}")
+
+
 def test_root_is_this_checkout():
     assert paths.root() == ROOT
 
