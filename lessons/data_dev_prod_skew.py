@@ -47,8 +47,8 @@
 #
 # We do not have a real production log, so the production form is a simulation, and its numbers are
 # **assumptions** of this lesson, not measurements of any real bank: 15% of messages longer than five
-# words are cut to their first three to five words (sent too early); each word of four or more letters
-# gets two neighbouring letters swapped with probability 8%; 35% of messages are lower-cased with their
+# words are cut to their first three to five words (sent too early); each word of four or more letters,
+# punctuation-free, gets two neighbouring letters swapped with probability 8%; 35% of messages are lower-cased with their
 # final punctuation dropped and 5% are upper-cased; 20% get a greeting in front; and a new app release
 # wraps 30% of messages in a JSON object `{"channel": ..., "message": ...}` and 10% in one whose
 # `messages` field is a list. Change the numbers and rerun the notebook to see what each one does.
@@ -194,7 +194,7 @@ skew
 # Read the control rows first: they tell you how large the statistics get when nothing has changed.
 # With 240 messages per side, PSI over 10 bins is not zero between two clean samples, because a few
 # messages landing in a sparse bin move it; the KS statistic stays small. Those two numbers are the
-# floor to set thresholds above. We flag a column when **PSI >= 0.2 or KS D >= 0.15**, a little
+# floor to set thresholds above. We flag a column when **PSI >= 0.2 or KS D >= 0.15**, comfortably
 # above the largest control values; these are settings for this data and this sample size, not
 # constants of nature, so calibrate yours the same way on two clean samples of your own traffic.
 #
