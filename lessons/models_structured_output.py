@@ -11,14 +11,14 @@
 # ---
 
 # %% [markdown]
-# Most model output in a product is read by code before any person sees it: a front end renders a
-# widget from it, a queue routes it, a database stores it. That code expects fields with types, not
-# prose. The reliable way to connect the two is to treat the model as an untrusted source of data:
-# declare the type you want once, let that declaration drive both the request and the check, and turn
-# every reply into either a typed record or a recorded error before anything downstream touches it.
-# The report frames this as a pattern that will last: be generous about the natural language that
-# goes in, and strict about the typed objects that come out
-# ([Yan et al., 2024](https://applied-llms.org/#generate-structured-output-to-ease-downstream-integration)).
+# Most model output in a product is read by code before any person sees it: a front end renders a widget
+# from it, a queue routes it, a database stores it. That code expects fields with types, not prose. The
+# reliable way to connect the two is to treat the model as an untrusted source of data: declare the type
+# you want once, let that declaration drive both the request and the check, and turn every reply into
+# either a typed record or a recorded error before anything downstream touches it. The report frames this
+# as a pattern that will last: be generous about the natural language that goes in, and strict about the
+# typed objects that come out ([Yan et al.,
+# 2024](https://applied-llms.org/#generate-structured-output-to-ease-downstream-integration)).
 #
 # A reply can go wrong at three levels, and each needs its own counter:
 #
@@ -28,10 +28,10 @@
 # 3. **a valid record with wrong values**: the right shape, the wrong order number.
 #
 # In this lesson you will define a refund record as a pydantic type, ask the course's model to fill it
-# from 12 customer messages twice, once with instructions only and once with *constrained decoding*
-# (the server may only emit tokens that keep the reply inside the JSON schema), and count failures at
-# each level. Then you will feed the records into the code that consumes them, and try the common
-# repair, sending the validation error back to the model.
+# from 12 customer messages twice, once with instructions only and once with *constrained decoding* (the
+# server may only emit tokens that keep the reply inside the JSON schema), and count failures at each
+# level. Then you will feed the records into the code that consumes them, and try the common repair,
+# sending the validation error back to the model.
 
 # %%
 import json
@@ -52,8 +52,8 @@ truth[["text", "order_id", "reason", "amount", "currency"]].head(4)
 # ## Step 1: one type, three uses
 #
 # The record is a pydantic model. The same class gives us the JSON schema to send to the server, the
-# validator for what comes back, and the type the downstream code is written against, so the three
-# cannot drift apart. `Literal` fields become `enum` lists in the schema.
+# validator for what comes back, and the type the downstream code is written against, so the three cannot
+# drift apart. `Literal` fields become `enum` lists in the schema.
 
 # %%
 class Refund(BaseModel):
@@ -71,10 +71,10 @@ print(json.dumps(SCHEMA, indent=1))
 #
 # Both configurations send the same instructions and the same message; `max_tokens` is 80, about twice
 # what a complete record needs. The second adds `response_format={"type": "json_object", "schema":
-# SCHEMA}`, which llama.cpp's server (the one behind the course's model) turns into a grammar that
-# masks every token that would leave the schema. OpenAI's API calls the same idea Structured Outputs
-# and spells the parameter `{"type": "json_schema", ...}`; other servers have their own spelling, so
-# check your provider's documentation for the name.
+# SCHEMA}`, which llama.cpp's server (the one behind the course's model) turns into a grammar that masks
+# every token that would leave the schema. OpenAI's API calls the same idea Structured Outputs and spells
+# the parameter `{"type": "json_schema", ...}`; other servers have their own spelling, so check your
+# provider's documentation for the name.
 
 # %%
 INSTRUCTIONS = ("Extract the refund request as a JSON object with the keys order_id (a string of digits), "
@@ -106,10 +106,10 @@ replies.groupby("config").head(3)[["config", "item", "finish", "reply"]]
 # ## Step 3: sort every reply into a level
 #
 # The check below is the integration boundary. It tries `json.loads` on the reply as it is, then
-# `Refund.model_validate` on the result, and notes where it stopped. Only a reply that passes both
-# becomes a `Refund`; for those, we also compare each field with the record the message states.
-# Pydantic's `ValidationError` lists *every* failing field with its location, which is what you want
-# to count and log; we keep the field names.
+# `Refund.model_validate` on the result, and notes where it stopped. Only a reply that passes both becomes
+# a `Refund`; for those, we also compare each field with the record the message states. Pydantic's
+# `ValidationError` lists *every* failing field with its location, which is what you want to count and
+# log; we keep the field names.
 
 # %%
 FIELDS = ["order_id", "reason", "amount", "currency"]
@@ -151,13 +151,14 @@ plt.tight_layout()
 plt.show()
 
 # %% [markdown]
-# Read the two bars from the left. The red and orange parts are replies your code could not use at
-# all (we parse strictly here; a more forgiving parser, like the one in the exercise, reads a JSON
-# object out of surrounding prose, which rescues the text but rarely the shape); the yellow part is worse in one way, because it passes every check and is still wrong. On our
-# recording the free replies were mostly not JSON, and constrained decoding removed the red and orange
-# parts entirely. That is what the mechanism promises and no more: the grammar decides which tokens
-# are *allowed*, the model still decides which allowed token to write, and a weak model fills the
-# slots with plausible values. Which fields did it get wrong?
+# Read the two bars from the left. The red and orange parts are replies your code could not use at all (we
+# parse strictly here; a more forgiving parser, like the one in the exercise, reads a JSON object out of
+# surrounding prose, which rescues the text but rarely the shape); the yellow part is worse in one way,
+# because it passes every check and is still wrong. On our recording the free replies were mostly not
+# JSON, and constrained decoding removed the red and orange parts entirely. That is what the mechanism
+# promises and no more: the grammar decides which tokens are *allowed*, the model still decides which
+# allowed token to write, and a weak model fills the slots with plausible values. Which fields did it get
+# wrong?
 
 # %%
 valid = checked[checked["record"].notna()]
@@ -168,11 +169,11 @@ field_errors
 
 # %% [markdown]
 # Large models shift these numbers but not the lesson. OpenAI reported that on its own evaluation of
-# complex schemas, gpt-4o-2024-08-06 matched the schema 93% of the time from training alone and 100%
-# once constrained decoding was added, while gpt-4-0613 with prompting alone stayed under 40%
-# [@openai2024structured]. The same announcement lists when the guarantee lapses: when the model
-# refuses, and when generation stops at `max_tokens` before the object is closed. That second one is
-# easy to reproduce here. One request with the schema and room for only 12 tokens:
+# complex schemas, gpt-4o-2024-08-06 matched the schema 93% of the time from training alone and 100% once
+# constrained decoding was added, while gpt-4-0613 with prompting alone stayed under 40%
+# [@openai2024structured]. The same announcement lists when the guarantee lapses: when the model refuses,
+# and when generation stops at `max_tokens` before the object is closed. That second one is easy to
+# reproduce here. One request with the schema and room for only 12 tokens:
 
 # %%
 short_reply, short_finish = ask(requests[0]["text"], constrained=True, max_tokens=12)
@@ -180,14 +181,14 @@ print(f"finish_reason={short_finish!r}: {short_reply!r}")
 print("parses:", classify(short_reply, requests[0])["level"])
 
 # %% [markdown]
-# So the adapter still has to check `finish_reason` or, more simply, still has to parse and validate
-# every reply: constrained decoding moves failures from common to rare, and rare failures still need a
-# code path.
+# So the adapter still has to check `finish_reason` or, more simply, still has to parse and validate every
+# reply: constrained decoding moves failures from common to rare, and rare failures still need a code
+# path.
 #
 # ## Step 4: the code downstream
 #
-# Here is the consumer, written against the type: a refund desk that totals what it owes per currency
-# and routes each case to a queue by reason. It never checks a key or a type, because nothing reaches it
+# Here is the consumer, written against the type: a refund desk that totals what it owes per currency and
+# routes each case to a queue by reason. It never checks a key or a type, because nothing reaches it
 # without passing `Refund.model_validate`. Whatever failed goes to a list that a person (or a retry)
 # handles, instead of raising in the middle of a batch.
 
@@ -210,17 +211,16 @@ pd.concat({"from the model": refund_desk(constrained_records), "from the message
 
 # %% [markdown]
 # The left half is what the desk would have paid out from the model's records, the right half what the
-# customers asked for. Every cell on the left was computed by correct code from valid records; where
-# they differ, the error came in through values the schema allowed. Validation protects your code's
-# assumptions about *shape*; checking the *values* is an evaluation problem (a sample of records read by
-# a person, or an assertion such as "the order id appears in the message"), covered in the lessons on
-# evals.
+# customers asked for. Every cell on the left was computed by correct code from valid records; where they
+# differ, the error came in through values the schema allowed. Validation protects your code's assumptions
+# about *shape*; checking the *values* is an evaluation problem (a sample of records read by a person, or
+# an assertion such as "the order id appears in the message"), covered in the lessons on evals.
 #
 # ## Step 5: the repair loop
 #
 # A common fix for unconstrained output, and what libraries such as Instructor automate, is to send the
-# validation error back and ask again. We try it once for each free reply that failed, with the
-# original exchange plus one message naming the problem.
+# validation error back and ask again. We try it once for each free reply that failed, with the original
+# exchange plus one message naming the problem.
 
 # %%
 def repair(text: str, bad_reply: str, problem: str) -> str:
@@ -248,10 +248,10 @@ retries[["item", "first", "level", "reply"]].head(6)
 
 # %% [markdown]
 # Compare the retry's yield with the constrained bar above. Each retry is one more model call, with a
-# longer prompt, for each failure, and on a model this small the error message often does not help.
-# On a stronger model a retry fixes more, which is why validate-and-retry is a sensible fallback where
-# your provider offers no constrained decoding. Where it does, use both: constrain the output so that
-# retries become rare, and keep the validation, because truncation and refusals still happen.
+# longer prompt, for each failure, and on a model this small the error message often does not help. On a
+# stronger model a retry fixes more, which is why validate-and-retry is a sensible fallback where your
+# provider offers no constrained decoding. Where it does, use both: constrain the output so that retries
+# become rare, and keep the validation, because truncation and refusals still happen.
 #
 # ## What to take away
 #
