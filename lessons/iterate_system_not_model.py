@@ -15,7 +15,7 @@
 # cheaper one comes out, a provider retires a version, a new one handles longer inputs. Even a model
 # you never change can change under you. Chen, Zaharia and Zou asked the March and June 2023 versions
 # of GPT-4 the same prime-or-composite questions and saw accuracy fall from 84% to 51%; they also saw
-# more formatting mistakes in generated code in June [@chen2023chatgptdrift, abstract].
+# more formatting mistakes in generated code in June [@chen2023drift, abstract].
 #
 # What stays is the code around the model: the checks that say what the product promises, the
 # guardrails that enforce it, the cache that avoids calls, the evals that tell you whether a new model
