@@ -50,11 +50,16 @@ def _imports(tree: ast.AST, module: str, is_package: bool) -> set[str]:
     return found
 
 
+# Subpackages that load their modules on first use, which no import statement shows: they count whole. Any
+# other package counts by the modules named in imports, so a lesson importing one helper does not depend
+# on every helper (and, through the code jail's use of the cohort sandbox, on every grader).
+LAZY_PACKAGES = {"llmcourse.llm"}
+
+
 def course_modules(source: str) -> list[Path]:
     """The files of every course module that `source` imports, directly or through other course modules.
 
-    A subpackage counts whole: `llmcourse.llm` loads its modules on first use, which no import
-    statement shows.
+    A lazy subpackage (LAZY_PACKAGES) counts whole.
     """
     seen: dict[str, Path] = {}
     todo = list(_imports(ast.parse(source), "__main__", False))
@@ -68,7 +73,7 @@ def course_modules(source: str) -> list[Path]:
                 continue
             seen[prefix] = file
             todo += _imports(ast.parse(file.read_text(encoding="utf-8")), prefix, file.name == "__init__.py")
-            if file.name == "__init__.py" and prefix != "llmcourse":
+            if file.name == "__init__.py" and prefix in LAZY_PACKAGES:
                 todo += [f"{prefix}.{m.stem}" for m in file.parent.glob("*.py") if m.stem != "__init__"]
     return sorted(set(seen.values()))
 
