@@ -132,5 +132,5 @@ def test_root_is_this_checkout():
 
 def test_the_readme_course_map_lists_every_lesson_in_order():
     readme = (paths.root() / "README.md").read_text(encoding="utf-8")
-    listed = re.findall(r"^\| [^|]+ \| [^|]+ \| `(\w+)` \|", readme, re.M)
+    listed = re.findall(r"^\| [^|]+ \| [^|]+ \| [^|]+ \| `(\w+)` \|$", readme, re.M)
     assert listed == [lesson.id for lesson in LESSONS], "run: llmcourse assign   # rewrites the README's course map"

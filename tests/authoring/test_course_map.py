@@ -18,8 +18,8 @@ def test_the_table_is_replaced_and_the_text_around_it_kept():
     new = course_map.rewritten(readme, SMALL)
     assert new.startswith("# Title\n\n## Course map\n\n")
     assert new.endswith("\n\nAfter.\n")
-    assert "| Part | Chapter | `c_one` | The first section |" in new
-    assert "| Part | Chapter | `c_two` | Two |" in new  # no section: the title stands in
+    assert "| Part | Chapter | The first section | `c_one` |" in new
+    assert "| Part | Chapter | Two | `c_two` |" in new  # no section: the title stands in
     assert "`gone`" not in new
     assert course_map.rewritten(new, SMALL) == new
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .. import course, paths
 
-HEADER = "| part | chapter | lesson id | report section |"
+HEADER = "| part | chapter | report section | lesson id |"
 
 
 def table(the_course: course.Course) -> list[str]:
@@ -14,7 +14,8 @@ def table(the_course: course.Course) -> list[str]:
     for part in the_course.parts:
         for chapter in part.chapters:
             for lesson in chapter.lessons:
-                rows.append(f"| {part.title} | {chapter.title} | `{lesson.id}` | {lesson.section} |")
+                # the id last: beside the section's words it could extend a run of the report's own text
+                rows.append(f"| {part.title} | {chapter.title} | {lesson.section} | `{lesson.id}` |")
     return rows
 
 
