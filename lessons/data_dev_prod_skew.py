@@ -61,6 +61,8 @@ import re
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+
+pd.set_option("display.max_colwidth", 36)  # message columns side by side must fit a page without scrolling
 from scipy.stats import ks_2samp
 
 from llmcourse.helpers import shipped
@@ -188,7 +190,7 @@ for other in ["control", "prod"]:
         rows.append({"against dev": other, "column": column, "dev mean": a.mean(), "mean": b.mean(),
                      "KS D": ks.statistic, "KS p-value": ks.pvalue, "PSI": psi(a, b)})
 skew = pd.DataFrame(rows).set_index(["against dev", "column"])
-skew
+skew.round({"dev mean": 3, "mean": 3, "KS D": 3, "KS p-value": 4, "PSI": 3})
 
 # %% [markdown]
 # Read the control rows first: they tell you how large the statistics get when nothing has changed.
