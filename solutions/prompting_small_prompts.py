@@ -44,6 +44,9 @@ def extract_order_id(message: str) -> str | None:
         raise ValueError(f"message must be a string, not {type(message).__name__}")
     match = re.search(r"(?<![A-Za-z0-9])BW-(\d{5})(?!\d)", message, re.IGNORECASE)
     return "BW-" + match.group(1) if match else None
+    # On the lesson's eight messages this step finds all five order numbers and says None for the other
+    # three, with no model call: a fixed format is a job for code. It would miss an order number typed
+    # without its hyphen (BW 20417); widen the pattern only when your labelled messages show that case.
     # END SOLUTION
 
 
@@ -83,6 +86,10 @@ def classify_topic(client, model: str, message: str) -> str:
     reply = (response.choices[0].message.content or "").lower()
     found = [(reply.find(label), label) for label in LABELS if label in reply]
     return min(found)[1] if found else "other"
+    # The parsing is now proven against scripted replies, so a wrong topic on real messages is the
+    # prompt's or the model's doing. In the lesson's recording several topic replies began with a lead-in
+    # or an echo of the message, which max_tokens=8 can cut off before any label (giving "other"): try a
+    # larger limit on the labelled messages before rewriting the prompt.
     # END SOLUTION
 
 
