@@ -148,6 +148,11 @@ calls.groupby(["strategy", "needle at"]).agg(
 # request. The maximum column shows it: one call waited far longer than any prompt here needs. We use
 # the median of each group, which one such wait does not move, and on a quiet laptop all the numbers
 # would be smaller.
+# One more effect hides in the stuffed rows: llama.cpp keeps the previous prompt's work and skips
+# a prefix the next prompt shares with it (its log says "prefix-match hit"). The middle and end
+# versions of a query share their first half of filler, so one of them may be answered faster when
+# no other job's request came in between. That is prompt caching in miniature; we return to it in
+# the cost section.
 #
 # **Right answers** rest on four queries per row, so each row moves in quarters: do not read a
 # difference of one answer as an effect. A 135M-parameter model is weak at this lookup even when the
