@@ -68,11 +68,15 @@ def test_no_stray_graders_or_wrong_answers():
     assert wrong == ids
 
 
-def test_sections_exist_in_the_report():
+def report_text() -> str:
     report = ROOT.parent / "shared" / "reference" / "applied-llms-report.md"
     if not report.exists():
         pytest.skip("the reference report is not beside this checkout")
-    headings = {course.anchor(line.lstrip("#").strip()) for line in report.read_text().splitlines()
+    return report.read_text(encoding="utf-8")
+
+
+def test_sections_exist_in_the_report():
+    headings = {course.anchor(line.lstrip("#").strip()) for line in report_text().splitlines()
                 if line.startswith("#")}
     for lesson in LESSONS:
         assert lesson.anchor in headings, f"{lesson.id}: section {lesson.section!r} is not a report heading"
@@ -107,10 +111,7 @@ def report_sections(text: str) -> list[str]:
 
 
 def test_every_report_section_has_its_lesson():
-    report = ROOT.parent / "shared" / "reference" / "applied-llms-report.md"
-    if not report.exists():
-        pytest.skip("the reference report is not beside this checkout")
-    sections = report_sections(report.read_text(encoding="utf-8"))
+    sections = report_sections(report_text())
     assert len(sections) == 47, f"the report's section list changed: {len(sections)} sections"
     taught = {lesson.anchor for lesson in LESSONS}
     missing = {s for s in sections if course.anchor(s) not in taught}

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import itertools
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -86,11 +85,11 @@ def namespaces_available() -> bool:
 
 
 def _limits(memory_mb: int, file_mb: int, processes: int):
+    from llmcourse.cohort import jail  # the same caps the jail sets, for the fallback without namespaces
+
     def apply():
         os.setsid()
-        for name, value in ((resource.RLIMIT_AS, memory_mb * 2**20), (resource.RLIMIT_FSIZE, file_mb * 2**20),
-                            (resource.RLIMIT_NPROC, processes), (resource.RLIMIT_CORE, 0)):
-            resource.setrlimit(name, (value, value))
+        jail.limit(memory_mb, processes, file_mb)
     return apply
 
 

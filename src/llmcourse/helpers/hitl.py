@@ -8,7 +8,7 @@ below is an assumption of the simulation, stated so it can be argued with, not a
 
 from __future__ import annotations
 
-import math
+from statistics import NormalDist
 
 import numpy as np
 import pandas as pd
@@ -27,15 +27,9 @@ LATER_CHANGE = {"wrong_careful": 0.5, "wrong_stamper": 0.1, "right": 0.02}
 
 
 def _normal(u: float) -> float:
-    """A standard normal quantile of a uniform draw (inverse CDF by bisection on math.erf)."""
-    lo, hi = -8.0, 8.0
-    for _ in range(60):
-        mid = (lo + hi) / 2
-        if 0.5 * (1 + math.erf(mid / math.sqrt(2))) < u:
-            lo = mid
-        else:
-            hi = mid
-    return (lo + hi) / 2
+    """A standard normal quantile of a uniform draw, held within 8 standard deviations (a draw of
+    exactly 0 has no quantile)."""
+    return -8.0 if u <= 0 else max(-8.0, min(8.0, NormalDist().inv_cdf(u)))
 
 
 def simulate_week(p_correct: float = 0.6, sellers: int = 50, stamper_share: float = 0.2,
