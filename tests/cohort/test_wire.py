@@ -33,3 +33,21 @@ def test_subclasses_of_builtins_do_not_pass_as_builtins():
             return True
 
     assert isinstance(wire.loads(wire.dumps(Sneaky())), wire.Opaque)
+
+
+def test_a_pydantic_model_crosses_as_its_class_name_and_fields():
+    from pydantic import BaseModel
+
+    class Product(BaseModel):
+        name: str
+        price: float
+
+    class Other(BaseModel):
+        name: str
+        price: float
+
+    back = wire.loads(wire.dumps(Product(name="Lamp", price=1.5)))
+    assert isinstance(back, wire.ModelValue) and repr(back) == "Product(name='Lamp', price=1.5)"
+    assert back == Product(name="Lamp", price=1.5) and Product(name="Lamp", price=1.5) == back
+    assert back != Product(name="Lamp", price=2.0) and back != Other(name="Lamp", price=1.5)
+    assert back != {"name": "Lamp", "price": 1.5}

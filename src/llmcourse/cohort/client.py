@@ -31,6 +31,8 @@ class Stuck(DeadKernelError):
 
 class GradingClient(NotebookClient):
     output_kb = Integer(1024, help="output kept per cell, in KB").tag(config=True)
+    probe_kb = Integer(65536, help="output kept for the last cell, the probe, whose output carries every case's "
+                                   "return value (a tokenized corpus is megabytes)").tag(config=True)
     grace_s = Float(5.0, help="how long an interrupted cell may take to stop before its kernel is killed")
     stuck = Any(None, help="a list that receives the index of a cell whose kernel was killed")
     on_started = Any(None, help="called once the kernel has answered, before the first cell runs")
@@ -44,7 +46,8 @@ class GradingClient(NotebookClient):
     def output(self, outs, msg, display_id, cell_index):
         """Keeps at most `output_kb` of output per cell, so a flood of prints cannot exhaust the grader."""
         self._used[cell_index] = self._used.get(cell_index, 0) + len(json.dumps(msg.get("content", {}), default=str))
-        if self._used[cell_index] > self.output_kb * 1024:
+        cap = self.probe_kb if cell_index == len(self.nb.cells) - 1 else self.output_kb
+        if self._used[cell_index] > cap * 1024:
             self._truncated.add(cell_index)
             return None
         return super().output(outs, msg, display_id, cell_index)

@@ -110,7 +110,8 @@ async def _once(nb, own: Path, n: int, jail: sandbox.Jail, limits: sandbox.Limit
     try:
         return await kernel.arun(nb, sandbox.workdir(own), cell_timeout=limits.cell_s, total_timeout=seconds,
                                   env=sandbox.env(own), km=km, client_class=GradingClient,
-                                  shutdown_kernel="immediate", output_kb=limits.output_kb, grace_s=limits.grace_s,
+                                  shutdown_kernel="immediate", output_kb=limits.output_kb,
+                                  probe_kb=limits.probe_kb, grace_s=limits.grace_s,
                                   stuck=stuck, on_started=functools.partial(sandbox.lock, own, uid))
     finally:
         await _stop(km)
@@ -171,6 +172,10 @@ async def grade_submission(sub: Submission, own: Path, n: int, jail: sandbox.Jai
     if result.errors or result.timed_out:
         problems.append(kernel.describe(result))
     truncated = sorted(i + 1 for i in getattr(result, "truncated", ()))
+    if truncated and truncated[-1] == len(nb.cells):
+        problems.append(f"the grading cell's output passed {limits.probe_kb} KB (do the functions print a lot, "
+                        "or return something huge?) and was cut")
+        truncated.pop()
     if truncated:
         problems.append(f"output of cell(s) {', '.join(map(str, truncated))} passed {limits.output_kb} KB "
                         "and was cut (the rest was still graded)")

@@ -38,6 +38,7 @@ class Limits:
     processes: int = 64
     file_mb: int = 64
     output_kb: int = 1024
+    probe_kb: int = 65536  # the probe cell's output holds every return value as JSON
     scratch_mb: int = 256  # working folder, home, /tmp and /dev/shm together
     grace_s: float = 5  # an interrupted cell's time to stop before its kernel is killed
 

@@ -21,6 +21,30 @@ class Opaque:
         return self.text
 
 
+class ModelValue:
+    """A pydantic model that crossed as its class name and field values. Outside the kernel the class itself
+    is not there, so it equals a model of the same class name with the same `model_dump()`."""
+
+    def __init__(self, type_name: str, fields: Any, text: str):
+        self.type_name, self.fields, self.text = type_name, fields, text
+
+    def __eq__(self, other):
+        if isinstance(other, ModelValue):
+            return (self.type_name, self.fields) == (other.type_name, other.fields)
+        if _is_model(other):
+            return type(other).__name__ == self.type_name and other.model_dump() == self.fields
+        return NotImplemented
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def _is_model(value: Any) -> bool:
+    return hasattr(type(value), "model_fields") and callable(getattr(value, "model_dump", None))
+
+
 def encode(value: Any, depth: int = 0) -> Any:
     """A JSON-able tree for `value`, tagging the types JSON cannot tell apart."""
     if depth > 50:
@@ -35,6 +59,12 @@ def encode(value: Any, depth: int = 0) -> Any:
         return {"__dict__": [[encode(k, depth + 1), encode(v, depth + 1)] for k, v in value.items()]}
     if type(value) in (set, frozenset):
         return {"__set__": [encode(v, depth + 1) for v in value], "frozen": type(value) is frozenset}
+    if _is_model(value):  # structured-output exercises return pydantic models
+        try:
+            return {"__model__": type(value).__name__, "fields": encode(value.model_dump(), depth + 1),
+                    "repr": repr(value)[:300]}
+        except Exception:  # noqa: BLE001 - a learner's model may fail to dump; then it is opaque
+            pass
     module = type(value).__module__
     if module == "numpy" and hasattr(value, "dtype"):
         if getattr(value, "ndim", 0) == 0:
@@ -65,6 +95,8 @@ def decode(tree: Any) -> Any:
         if "__np__" in tree:
             return np.dtype(tree["__np__"]).type(decode(tree["v"]))
         return np.array(decode(tree["v"]), dtype=tree["__ndarray__"])
+    if "__model__" in tree:
+        return ModelValue(str(tree["__model__"]), decode(tree["fields"]), str(tree.get("repr", "")))
     if "__opaque__" in tree:
         return Opaque(str(tree["__opaque__"]), str(tree.get("repr", "")))
     raise ValueError(f"unknown tag in {sorted(tree)}")
@@ -88,6 +120,6 @@ def plain(value: Any) -> bool:
         if isinstance(tree, list):
             return all(walk(v) for v in tree)
         if isinstance(tree, dict):
-            return "__opaque__" not in tree and all(walk(v) for v in tree.values())
+            return "__opaque__" not in tree and "__model__" not in tree and all(walk(v) for v in tree.values())
         return True
     return walk(encode(value))
