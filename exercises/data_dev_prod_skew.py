@@ -66,10 +66,3 @@ def skew_report(dev: dict[str, list[float]], prod: dict[str, list[float]], psi_t
 check("data_dev_prod_skew.skew_report", skew_report)
 
 # %%
-# Reading the result: once every case passes, the report computes what the lesson's table showed,
-# with conventions pinned down so two people get the same numbers. Two cases are worth a second look.
-# A bin that is empty in dev and holds messages in prod adds a large PSI term, because the 1e-4 epsilon
-# stands in for zero: a new kind of input weighs heavily, which is what you want from a skew alarm. And
-# one far-away value stretches the shared range, so every other value crowds into the low bins and PSI
-# goes down: equal-width bins are easy to state but sensitive to outliers, so look at the KS column too,
-# which does not depend on bins at all.

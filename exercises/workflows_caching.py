@@ -66,6 +66,3 @@ def cache_hits(requests: list[tuple[float, object]], ttl: float) -> list[bool]:
 # %%
 check("workflows_caching.cache_hits", cache_hits)
 
-# Reading the result: with the key from exercise 1, "How do I activate my card?" and "how do i activate
-# my card" share one entry, so the second is a hit if it comes within the TTL of the first; after a prompt
-# change the key differs and it is a miss. A longer TTL raises the hit rate and the age of what is served.

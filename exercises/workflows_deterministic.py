@@ -116,7 +116,3 @@ def execute_plan(plan: list[dict], tools: dict[str, dict]) -> list[tuple[str, ob
 check("workflows_deterministic.execute_plan", execute_plan)
 
 # %% [markdown]
-# Reading the result: with both checks green, a plan either runs in one fixed order with every value
-# of the declared type, or is refused before its first call, with the steps at fault named. A model
-# that writes plans can still pick the wrong tool or the wrong city; what it can no longer do is fail
-# halfway through a run for a reason a few lines of code could have seen in advance.

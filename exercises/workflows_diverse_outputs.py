@@ -83,8 +83,3 @@ def diversity_report(outputs: list[str], catalog: list[str]) -> dict[str, float]
 check("workflows_diverse_outputs.diversity_report", diversity_report)
 
 # %% [markdown]
-# Reading the result: the sampler guarantees no output repeats one of the last `window` unless the
-# model offered nothing else in `max_tries` calls, so its worst case costs `n * max_tries` calls; a
-# wider window spreads the outputs further and costs more rejections. The report then shows whether
-# that spread reached the catalog (coverage and entropy go up) or wandered off it (`off_catalog`
-# goes up), which is the failure that turning up the temperature tends to buy.

@@ -71,7 +71,3 @@ def run_flow(client, steps: list[dict], max_attempts: int = 3, model: str = "scr
 check("workflows_multiturn_flows.run_flow", run_flow)
 
 # %%
-# Reading the result: the grader's scripted model fails some steps on purpose, and the record shows
-# each failed attempt with its reason and the repair that followed it. With a real model, that list is
-# the first thing to read when a flow gets worse: it says which step fails, how often, and why, and
-# the share of steps that pass on attempt 1 against attempt 2 or 3 tells you what the retries buy.

@@ -77,9 +77,11 @@ def daily_sample(log: list[dict], k: int, min_per_stratum: int = 1, seed: int = 
 check("data_daily_samples.daily_sample", daily_sample)
 
 # %%
+# BEGIN SOLUTION NOTE
 # Reading the result: once every case passes, two people who run the sampler on the same day's log
 # with the same seed read the same lines, which is what makes "today's sample" something a team can
 # discuss. The minimum per stratum guarantees that a route with one call today, or an outcome that
 # happened twice, is in front of the reader; the fill keeps most of the reading on the common case.
 # With many strata the minimums alone can exceed k: then cap min_per_stratum or merge strata rather
 # than let the daily sample grow until nobody reads it.
+# END SOLUTION NOTE

@@ -88,6 +88,7 @@ def skew_report(dev: dict[str, list[float]], prod: dict[str, list[float]], psi_t
 check("data_dev_prod_skew.skew_report", skew_report)
 
 # %%
+# BEGIN SOLUTION NOTE
 # Reading the result: once every case passes, the report computes what the lesson's table showed,
 # with conventions pinned down so two people get the same numbers. Two cases are worth a second look.
 # A bin that is empty in dev and holds messages in prod adds a large PSI term, because the 1e-4 epsilon
@@ -95,3 +96,4 @@ check("data_dev_prod_skew.skew_report", skew_report)
 # one far-away value stretches the shared range, so every other value crowds into the low bins and PSI
 # goes down: equal-width bins are easy to state but sensitive to outliers, so look at the KS column too,
 # which does not depend on bins at all.
+# END SOLUTION NOTE

@@ -95,7 +95,9 @@ def cheapest_meeting(candidates: list[dict], target: float) -> str | None:
 check("models_smallest_model.cheapest_meeting", cheapest_meeting)
 
 # %% [markdown]
+# BEGIN SOLUTION NOTE
 # Reading the results: the cheapest model that meets the target is always on the Pareto front, so in
 # practice you can compute the front once and read the choice off it for any target. Raising the target
 # moves the choice up the front to a costlier model, and a target no candidate meets returns `None`:
 # then the answer is a better model or more labelled data, not a lower bar.
+# END SOLUTION NOTE

@@ -119,8 +119,10 @@ def canary_diff(baseline: dict[str, str], current: dict[str, str], max_changed_s
 check("models_version_pinning.canary_diff", canary_diff)
 
 # %% [markdown]
+# BEGIN SOLUTION NOTE
 # Reading the results: the pin checker flags a role on an alias even when today's answers look fine,
 # because the point of a pin is to fail before the model moves, not after. The canary diff with the
 # default `max_changed_share=0.0` alarms on any change, which is right for a server like the course's,
 # where a repeated request gives the same answer; on a provider whose answers vary a little at
 # temperature 0, raise it to just above the share you measure between two runs with nothing changed.
+# END SOLUTION NOTE

@@ -71,6 +71,8 @@ def choose_k(queries: list[tuple[list[str], set[str]]], doc_tokens: dict[str, in
 check("rag_long_context.choose_k", choose_k)
 
 # %%
+# BEGIN SOLUTION NOTE
 # Reading the result: on the lesson's 40 queries, the k this returns is where the recall curve stops
 # rising within the budget. A larger budget can only keep k or raise it; a k that is cut short by one
 # long query (a ranking of long documents) shows that the budget holds per query, not on average.
+# END SOLUTION NOTE

@@ -70,8 +70,10 @@ def tenant_search(events: list[tuple], tenant: str, query: str, k: int = 3) -> l
 # %%
 check("rag_over_finetuning.tenant_search", tenant_search)
 
+# BEGIN SOLUTION NOTE
 # Reading the result: keying the store by (tenant, id) and rebuilding the search from the current text
 # is what makes a deletion final and a replacement complete; an index that appends terms and never
 # removes them would still find a replaced document by its old wording. The cost is a scan of the
 # tenant's documents per query, fine for thousands of notes; at scale the same rules hold for an
 # inverted index, which must drop a document's old postings when its text changes.
+# END SOLUTION NOTE

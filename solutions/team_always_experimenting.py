@@ -66,8 +66,10 @@ check("team_always_experimenting.paired_bootstrap", paired_bootstrap)
 # repeated five times, as a stand-in for an eval set five times larger with the same mix of items.
 
 # %%
+# BEGIN SOLUTION NOTE
 # Reading the result: a pass means your interval matches the grader's to the last digit on every case,
 # including the graded one where B leads by 10 points on 40 items and the decision is still
 # "inconclusive" because the 95% interval contains 0. What would change that decision: more items (the
 # interval narrows roughly with the square root of their number), fewer items where the prompts disagree,
 # or a lower confidence level, which narrows the interval by accepting more false wins.
+# END SOLUTION NOTE

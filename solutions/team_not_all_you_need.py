@@ -63,8 +63,10 @@ check("team_not_all_you_need.failure_funnel", failure_funnel)
 # stages after a failure, so a whole run with its retry is not a prefix; give the retry its own funnel.)
 
 # %%
+# BEGIN SOLUTION NOTE
 # Reading the result: a pass means the funnel is right on the graded logs, including the ten-run log in
 # which one run stops at the input check, three at parsing and two at validation while the model call
 # never fails: only 4 of 10 runs come out whole, and every loss is in a stage around the model. The pass
 # rates to improve first are parsing (6 of 9) and validation (4 of 6); what would change them is output
 # format and data checks, more than a different prompt.
+# END SOLUTION NOTE

@@ -81,8 +81,10 @@ check("team_process_not_tools.greedy_assertions", greedy_assertions)
 # dozen candidates, though, the exhaustive search is out of reach and greedy is what you can run.
 
 # %%
+# BEGIN SOLUTION NOTE
 # Reading the result: a pass means the function reproduces every graded suite, among them the zero cap
 # that keeps only assertions with no false alarm, the 1-in-4 cap that lets one broad assertion cover
 # everything alone, and the shared false alarm that counts once. What changes the answer is the cap
 # (raise it and broader, noisier assertions get in) and the labels (relabel one output and both the
 # gains and the false-failure rates move).
+# END SOLUTION NOTE

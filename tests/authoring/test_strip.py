@@ -14,12 +14,19 @@ def f(x):
 
 
 threshold = 0.25  # SOLUTION
+
+# %%
+check(f)
+# BEGIN SOLUTION NOTE
+# Reading the result: doubling is the answer.
+# END SOLUTION NOTE
 '''
 
 
 def test_regions_become_an_indented_stub_and_inline_values_an_ellipsis():
     out = strip(SOLUTION, "demo.py")
-    assert "x * 2" not in out and "0.25" not in out
+    assert "x * 2" not in out and "0.25" not in out and "Reading" not in out and "NOTE" not in out
+    assert out.rstrip().endswith("check(f)")
     assert "    # TODO: your code here\n    raise NotImplementedError\n" in out
     assert "threshold = ...  # TODO: your value" in out
     assert out.startswith("# Generated from solutions/demo.py")
@@ -30,6 +37,10 @@ def test_regions_become_an_indented_stub_and_inline_values_an_ellipsis():
     ("# BEGIN SOLUTION\nx = 1\n", "never closed"),
     ("x = 1\n# END SOLUTION\n", "without a BEGIN"),
     ("# BEGIN SOLUTION\n# BEGIN SOLUTION\n# END SOLUTION\n", "inside the region"),
+    ("# BEGIN SOLUTION NOTE\n# words\n", "NOTE is never closed"),
+    ("# END SOLUTION NOTE\n", "without a BEGIN SOLUTION NOTE"),
+    ("# BEGIN SOLUTION NOTE\n# BEGIN SOLUTION\n# END SOLUTION NOTE\n", "inside the note"),
+    ("    # BEGIN SOLUTION\n    # BEGIN SOLUTION NOTE\n", "NOTE inside the region"),
 ])
 def test_unpaired_markers_name_the_line(text, problem):
     with pytest.raises(MarkerError, match=problem):

@@ -6,6 +6,9 @@ import re
 
 BEGIN = re.compile(r"^(\s*)# BEGIN SOLUTION\s*$")
 END = re.compile(r"^\s*# END SOLUTION\s*$")
+# the solution's comment on its result (scikit-learn-mooc's solution-only cells): gone from the exercise
+NOTE_BEGIN = re.compile(r"^\s*# BEGIN SOLUTION NOTE\s*$")
+NOTE_END = re.compile(r"^\s*# END SOLUTION NOTE\s*$")
 INLINE = re.compile(r"^(\s*)([^#\n]*?=)\s*(.+?)\s*# SOLUTION\s*$")
 NOTICE = "# Generated from solutions/{name} by `llmcourse assign`: edit the solution, not this file.\n"
 
@@ -15,11 +18,26 @@ class MarkerError(ValueError):
 
 
 def strip(text: str, name: str) -> str:
-    """The exercise text for a solution: regions become a stub, `x = value  # SOLUTION` becomes `x = ...`."""
+    """The exercise text for a solution: regions become a stub, `x = value  # SOLUTION` becomes `x = ...`,
+    and a note between `# BEGIN SOLUTION NOTE` and `# END SOLUTION NOTE` is left out."""
     out: list[str] = []
     indent: str | None = None
+    note: int | None = None
     start = 0
     for number, line in enumerate(text.splitlines(keepends=True), 1):
+        if note is not None:
+            if NOTE_END.match(line):
+                note = None
+            elif NOTE_BEGIN.match(line) or BEGIN.match(line) or END.match(line):
+                raise MarkerError(f"{name}:{number}: a solution marker inside the note opened at line {note}")
+            continue
+        if NOTE_END.match(line):
+            raise MarkerError(f"{name}:{number}: END SOLUTION NOTE without a BEGIN SOLUTION NOTE")
+        if NOTE_BEGIN.match(line):
+            if indent is not None:
+                raise MarkerError(f"{name}:{number}: BEGIN SOLUTION NOTE inside the region opened at line {start}")
+            note = number
+            continue
         if indent is not None:
             if BEGIN.match(line):
                 raise MarkerError(f"{name}:{number}: BEGIN SOLUTION inside the region opened at line {start}")
@@ -38,6 +56,8 @@ def strip(text: str, name: str) -> str:
         out.append(line)
     if indent is not None:
         raise MarkerError(f"{name}:{start}: BEGIN SOLUTION is never closed")
+    if note is not None:
+        raise MarkerError(f"{name}:{note}: BEGIN SOLUTION NOTE is never closed")
     return _with_notice("".join(out), name)
 
 
