@@ -74,16 +74,17 @@ pd.DataFrame([p._asdict() for p in passages[:3]])[["id", "title", "url"]]
 #
 # ## The set
 #
-# The corpus is the course itself: every lesson's prose, cut at its `##` headings into 288 passages
-# (`llmcourse.helpers.course_corpus`). A passage's id is `LESSON_ID#anchor`, the anchor of that section
+# The corpus is the course itself: every lesson's prose, cut at its `##` headings into a few hundred
+# passages (`llmcourse.helpers.course_corpus`; the count is printed above). A passage's id is `LESSON_ID#anchor`, the anchor of that section
 # on the site, so a citation is also a link. The capstone lessons are left out, so the product cannot
 # quote itself.
 #
 # Each question was written by the course's authors and labelled by reading the passages: `relevant`
 # lists every passage a reader could answer it from alone. A lesson's "What to take away" counts
 # when it states the answer, not when it only names the topic. The unanswerable questions have an
-# empty list; several are near misses on purpose ("fine-tune with LoRA", "a vector database",
-# "speculative decoding": the course mentions the words, not the answer). A second set of 20
+# empty list; several are near misses on purpose: "fine-tune with LoRA" and "a vector database" use
+# words the course uses without the course answering them, and "speculative decoding" or "prompt
+# injection" sit next to topics it does teach (latency, guardrails). A second set of 20
 # questions in the same format, about other sections, is kept for the final check and reported
 # below as scores only.
 
@@ -169,8 +170,8 @@ pd.DataFrame(tokenizer_rows).set_index("tokenizer").round(3)
 #
 # Next to BM25 we put the dense stand-in of `rag_keyword_search`: latent semantic analysis (TF-IDF
 # over the same tokens, reduced to 100 dimensions by a truncated SVD, compared by cosine), a
-# non-lexical retriever that needs no download. It learns word associations from these 288 passages
-# only, so read it as a floor for what a neural embedding model would do, not a verdict on one. The
+# non-lexical retriever that needs no download. It learns word associations from these few hundred
+# passages only, so read it as a floor for what a neural embedding model would do, not a verdict on one. The
 # hybrid fuses the top 50 of each with reciprocal rank fusion, 1 / (60 + rank) summed over the two
 # rankings [@cormack2009rrf], through `helpers.retrieval.fused`. All three live in
 # `llmcourse.helpers.course_search.CourseSearch`, which the product will use too; each returns
@@ -226,12 +227,15 @@ plt.show()
 # The averages differ by a few points, and 22 answerable questions are few: one question whose two
 # relevant passages are both found or both missed moves a mean by 1/22, about 4.5 points. So compare
 # the retrievers question by question, as `team_always_experimenting` does, at the k the product will
-# use. We take k = 5: five passages of about 250 words fit the embedded model's 4,096-token window with
-# room for the question and the answer. A paired bootstrap (5,000 resamples of the questions, each
+# use. We take k = 5: a passage averages about 200 words (printed below), so five make about a thousand
+# words, well inside the embedded model's 4,096-token window (`team_empower_everyone`) with room for the
+# question and the answer. A paired bootstrap (5,000 resamples of the questions, each
 # question keeping its pair of recalls) gives an interval for the difference from BM25.
 
 # %%
 k_product = 5
+words = [len(f"{p.title} {p.text}".split()) for p in passages]
+print(f"a passage averages {np.mean(words):.0f} words (90th percentile {np.percentile(words, 90):.0f})")
 wide = public.pivot(index="id", columns="retriever", values=f"recall@{k_product}")
 rng = np.random.default_rng(0)
 resamples = rng.integers(0, len(wide), size=(5000, len(wide)))
@@ -293,10 +297,11 @@ pd.DataFrame([{"id": qid, "question": question_of[qid]["question"],
 #
 # ## The hidden set
 #
-# The final check of the capstone runs the learner's pipeline on 20 questions the learner has not
-# seen (`instructors/hidden-tests/capstone_questions.jsonl`, shipped in the repository; see the
-# instructor guide). Only the scores are printed here. A gap between the two sets is the cost of
-# having tuned on the public one, with 14 questions as the margin of error.
+# The final check of the capstone runs the learner's pipeline on 20 more questions kept apart from the
+# public set (`instructors/hidden-tests/capstone_questions.jsonl`). They ship in this repository, so
+# they are an example of a held-out set, not a secret: a cohort should write its own in the same
+# format. Only the scores are printed here. A gap between the two sets is the cost of
+# having tuned on the public one, read with a wide margin: the hidden set has 14 answerable questions.
 
 # %%
 hidden_file = paths.root() / "instructors" / "hidden-tests" / "capstone_questions.jsonl"
