@@ -295,6 +295,36 @@ pd.DataFrame([{"id": qid, "question": question_of[qid]["question"],
 # the question asks about), and they were added to the labels. A list of unlabelled top hits is a
 # label review you get for free, and without it a retriever is marked down for being right.
 #
+# ## What the unanswerable questions are for
+#
+# Recall ignores the eight unanswerable questions: they have nothing to find. They earn their place in
+# the next part, where the product must decide whether to answer at all, and `evals_abstention` put
+# that decision on a signal outside the model, such as the score of the best passage. A first look at
+# that signal, BM25's top score for every public question:
+
+# %%
+top_score = pd.DataFrame([{"id": q["id"], "kind": "answerable" if q["answerable"] else "unanswerable",
+                           "top BM25 score": (search.bm25(q["question"], 1) or [("", 0.0)])[0][1]}
+                          for q in questions])
+fig, ax = plt.subplots(figsize=(7, 2.6))
+for row, (kind, group) in enumerate(top_score.groupby("kind")):
+    ax.scatter(group["top BM25 score"], np.full(len(group), row) + rng.uniform(-0.12, 0.12, len(group)),
+               label=kind, alpha=0.8)
+ax.set_yticks([0, 1], ["answerable", "unanswerable"])
+ax.set_ylim(-0.5, 1.5)
+ax.set_xlabel("BM25 score of the best passage")
+ax.set_title("The evidence signal the next part will threshold")
+plt.tight_layout()
+plt.show()
+top_score.groupby("kind")["top BM25 score"].describe()[["count", "min", "50%", "max"]].round(1)
+
+# %% [markdown]
+# The two groups are mostly apart, which is what makes a threshold worth trying, and they overlap at
+# the edge: the near misses about LoRA, vector databases and speculative decoding share enough words
+# with the course to outscore its weakest answerable question. `evals_abstention` found the same, and
+# its advice holds here: expect near misses to get through a score threshold, and count how many do.
+# Without them in the eval set, that count would be zero by construction.
+#
 # ## The hidden set
 #
 # The final check of the capstone runs the learner's pipeline on 20 more questions kept apart from the
