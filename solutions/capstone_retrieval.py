@@ -160,8 +160,8 @@ check("capstone_retrieval.recall_at_k", recall_at_k)
 # - `candidates` is a list of `(name, recall)` pairs ordered from the simplest retriever to the most
 #   complex, for example `[("BM25", 0.91), ("LSA", 0.94), ("hybrid", 0.91)]`;
 # - let `best` be the highest recall among them. Return the name of the **first** (simplest) candidate
-#   whose recall is at least `best - min_gain`, computed exactly so in floating point (a recall equal
-#   to `best - min_gain` is within the margin);
+#   whose recall is at least `best - min_gain`: compare `recall >= best - min_gain` as written, in
+#   floating point, so a recall equal to `best - min_gain` is within the margin;
 # - raise `ValueError` when `candidates` is empty, when two candidates share a name, when a recall is
 #   outside `[0, 1]`, or when `min_gain` is negative.
 
