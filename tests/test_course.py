@@ -15,7 +15,7 @@ LESSONS = course.load().lessons
 
 def test_there_are_lessons_in_every_part():
     the_course = course.load()
-    assert [p.id for p in the_course.parts] == ["tactical", "operational", "strategic"]
+    assert [p.id for p in the_course.parts] == ["tactical", "operational", "strategic", "capstone"]
     assert all(part.lessons for part in the_course.parts)
 
 
