@@ -7,13 +7,15 @@ from llmcourse import course
 from llmcourse.cohort import inputs
 
 # a kernel without the graders: any import of llmcourse.graders fails, then the payload is unpickled and used
-KERNEL = """
+BLOCK_GRADERS = """
 import base64, pickle, sys
 class Block:
     def find_spec(self, name, path=None, target=None):
         if name.startswith("llmcourse.graders"):
             raise ModuleNotFoundError(name)
 sys.meta_path.insert(0, Block())
+"""
+KERNEL = BLOCK_GRADERS + """
 exercises = pickle.loads(base64.b64decode(sys.stdin.read()))
 for exercise_id, name, cases in exercises:
     for args, kwargs, timeout in cases:

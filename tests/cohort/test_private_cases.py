@@ -14,6 +14,7 @@ import pytest
 
 from llmcourse import cli, course, paths
 from llmcourse.cohort import inputs, private_cases
+from .test_inputs import BLOCK_GRADERS
 from llmcourse.errors import CourseError
 
 ROOT = paths.root()
@@ -38,13 +39,8 @@ def classify_topic():
 """
 
 # a kernel without the graders, as in test_inputs: it unpickles the payload and drives every client it got
-KERNEL = """
-import base64, json, pickle, sys
-class Block:
-    def find_spec(self, name, path=None, target=None):
-        if name.startswith("llmcourse.graders"):
-            raise ModuleNotFoundError(name)
-sys.meta_path.insert(0, Block())
+KERNEL = BLOCK_GRADERS + """
+import json
 PROMPT = ("Is this customer message about a refund, a delivery or an account? Reply with one word: "
           "refund, delivery or account.\\n\\nMessage: {message}")
 replies = []
