@@ -149,8 +149,8 @@ check("capstone_product.cache_key", cache_key)
 #
 # - Raise `ValueError` when the two runs do not have the same question ids, or when a question does not
 #   have the same metric names in both runs, or when `before` is empty.
-# - `"metrics"`: for each metric (sorted by name), `{"before": mean, "after": mean, "delta": after - before}`
-#   over all questions.
+# - `"metrics"`: for each metric, `{"before": mean, "after": mean, "delta": after - before}`, the means taken
+#   over the questions that have that metric (questions may have different metrics).
 # - `"changes"`: one dict `{"id", "metric", "before", "after"}` for every question and metric whose value
 #   differs, sorted by id then metric.
 # - `"regressed"`: the sorted ids with at least one metric lower after; `"improved"`: the sorted ids with
@@ -183,12 +183,17 @@ check("capstone_product.regression_report", regression_report)
 # and adds a second sentence citing a passage it was *not* given. The grader reads every request the
 # stand-in received. What it expects:
 #
-# - each model request holds the question, word for word, and each passage you send it on a line that
-#   starts with its citation, `[LESSON_ID#slug]`; send at most a few passages;
-# - an answered question has `abstained` False, a non-empty `citations` list, and every citation in it
-#   is a passage sent to the model with that question (use `verify_citations`; drop the invalid ones);
+# - one call per answered question, `client.chat.completions.create(model=model, temperature=0,
+#   max_tokens=N, messages=[...])` with `N` at most 80 and each message `{"role": "system" or "user",
+#   "content": str}` (the stand-in answers other requests without any citation);
+# - the request holds the question, word for word, and each passage you send on a line that starts
+#   with its citation, `[LESSON_ID#slug]`; send at most a few passages;
+# - an answered question has `abstained` False, `reason` `""`, a non-empty `citations` list, and every
+#   citation in it is a passage sent to the model with that question (use `verify_citations`); its
+#   `answer` is the reply with the invalid citations removed and nothing else added;
 # - an abstained question has `abstained` True, an `answer` saying so, a non-empty `reason`, and
-#   `citations` empty; the guardrail and weak evidence abstain **without** a model call;
+#   `citations` empty; the guardrail and weak evidence abstain **without** a model call (the corpus is
+#   never empty);
 # - a question asked again (same `cache_key`) is answered from a cache, with no new call.
 #
 # The grader's scores (recall of the relevant passages in what reached the model, citation validity,

@@ -162,9 +162,9 @@ check("capstone_product.guard", guard)
 def cache_key(question: str, model: str, prompt_version: str) -> str:
     """A key that is equal for the same question asked again, and differs for another model or prompt."""
     # BEGIN SOLUTION
-    for name, value in (("model", model), ("prompt_version", prompt_version)):
-        if not value or "|" in value:
-            raise ValueError(f"{name} must be a non-empty string without '|': {value!r}")
+    for part in (model, prompt_version):
+        if not part or "|" in part:
+            raise ValueError(f"the model and the prompt version must be non-empty, without '|': {part!r}")
     normalised = " ".join(question.lower().split()).rstrip("?!.").strip()
     return f"{model}|{prompt_version}|{normalised}"
     # END SOLUTION
@@ -184,8 +184,8 @@ check("capstone_product.cache_key", cache_key)
 #
 # - Raise `ValueError` when the two runs do not have the same question ids, or when a question does not
 #   have the same metric names in both runs, or when `before` is empty.
-# - `"metrics"`: for each metric (sorted by name), `{"before": mean, "after": mean, "delta": after - before}`
-#   over all questions.
+# - `"metrics"`: for each metric, `{"before": mean, "after": mean, "delta": after - before}`, the means taken
+#   over the questions that have that metric (questions may have different metrics).
 # - `"changes"`: one dict `{"id", "metric", "before", "after"}` for every question and metric whose value
 #   differs, sorted by id then metric.
 # - `"regressed"`: the sorted ids with at least one metric lower after; `"improved"`: the sorted ids with
@@ -198,11 +198,11 @@ def regression_report(before: dict, after: dict) -> dict:
     if not before:
         raise ValueError("no questions in the first run")
     if set(before) != set(after):
-        raise ValueError(f"the runs cover different questions: {sorted(set(before) ^ set(after))}")
+        raise ValueError("the two runs cover different questions")
     for qid in before:
         if set(before[qid]) != set(after[qid]):
             raise ValueError(f"question {qid} has different metrics in the two runs")
-    names = sorted({m for scores in before.values() for m in scores})
+    names = {m for scores in before.values() for m in scores}
     metrics = {}
     for m in names:
         b = [before[q][m] for q in before if m in before[q]]
@@ -214,9 +214,13 @@ def regression_report(before: dict, after: dict) -> dict:
         down = up = False
         for m in sorted(before[qid]):
             old, new = before[qid][m], after[qid][m]
-            if new != old:
-                changes.append({"id": qid, "metric": m, "before": old, "after": new})
-                down, up = down or new < old, up or new > old
+            if new < old:
+                down = True
+            elif new > old:
+                up = True
+            else:
+                continue
+            changes.append({"id": qid, "metric": m, "before": old, "after": new})
         if down:
             regressed.append(qid)
         elif up:
@@ -245,12 +249,17 @@ check("capstone_product.regression_report", regression_report)
 # and adds a second sentence citing a passage it was *not* given. The grader reads every request the
 # stand-in received. What it expects:
 #
-# - each model request holds the question, word for word, and each passage you send it on a line that
-#   starts with its citation, `[LESSON_ID#slug]`; send at most a few passages;
-# - an answered question has `abstained` False, a non-empty `citations` list, and every citation in it
-#   is a passage sent to the model with that question (use `verify_citations`; drop the invalid ones);
+# - one call per answered question, `client.chat.completions.create(model=model, temperature=0,
+#   max_tokens=N, messages=[...])` with `N` at most 80 and each message `{"role": "system" or "user",
+#   "content": str}` (the stand-in answers other requests without any citation);
+# - the request holds the question, word for word, and each passage you send on a line that starts
+#   with its citation, `[LESSON_ID#slug]`; send at most a few passages;
+# - an answered question has `abstained` False, `reason` `""`, a non-empty `citations` list, and every
+#   citation in it is a passage sent to the model with that question (use `verify_citations`); its
+#   `answer` is the reply with the invalid citations removed and nothing else added;
 # - an abstained question has `abstained` True, an `answer` saying so, a non-empty `reason`, and
-#   `citations` empty; the guardrail and weak evidence abstain **without** a model call;
+#   `citations` empty; the guardrail and weak evidence abstain **without** a model call (the corpus is
+#   never empty);
 # - a question asked again (same `cache_key`) is answered from a cache, with no new call.
 #
 # The grader's scores (recall of the relevant passages in what reached the model, citation validity,
@@ -303,9 +312,8 @@ def ask_course(questions: list[str], client, model: str, passages) -> list[dict]
         key = cache_key(question, model, PROMPT_VERSION)
         if key not in cache:
             hits = top_k(index, question, K)
-            best = passages[hits[0][0]] if hits else None
-            reason = should_abstain(hits[0][1] if hits else None, tokenize(question),
-                                    tokenize(best.title + " " + best.text) if best else [],
+            best = passages[hits[0][0]]
+            reason = should_abstain(hits[0][1], tokenize(question), tokenize(best.title + " " + best.text),
                                     THRESHOLD, MIN_OVERLAP)
             if reason:
                 cache[key] = {"answer": ABSTAIN, "citations": [], "abstained": True, "reason": reason}
@@ -315,7 +323,7 @@ def ask_course(questions: list[str], client, model: str, passages) -> list[dict]
                 reply = client.chat.completions.create(
                     model=model, temperature=0, max_tokens=80,
                     messages=[{"role": "user", "content": PROMPT.format(passages=block, question=question)}])
-                text = reply.choices[0].message.content or ""
+                text = reply.choices[0].message.content
                 verdict = verify_citations(text, [p.id for p in given])
                 if verdict["valid"]:
                     for wrong in verdict["invalid"]:

@@ -19,12 +19,22 @@ import re
 from llmcourse.cases import Case
 from llmcourse.cases.scripted import ScriptedLLM
 
-EQUIVALENT_MUTANTS: dict[str, dict[str, str]] = {}
+EQUIVALENT_MUTANTS: dict[str, dict[str, str]] = {
+    "cache_key": {
+        "constant: ' '.join(question.lower().split()).rstrip('?!.') -> ' '.join(question.lower().split()).rstrip('?!.X')":
+            "the question is lower-cased before rstrip, so it never ends in a capital X",
+    },
+    "ask_course": {
+        "constant: {'answer': ABSTAIN, 'citations': [], 'abstained': True, 'reason': 'no_valid_c...":
+            "the reason for an abstention is free text; the cases require it to be non-empty, not worded so",
+    },
+}
 
 # ------------------------------------------------------------------ the stand-in model and its ledger
 
 CITED = re.compile(r"^\[([a-z0-9_]+#[a-z0-9-]+)\][ \t]*(.*)$", re.M)
 FAKE = "evals_hallucinations#a-section-that-does-not-exist"
+FAKE_TOO = "workflows_caching#a-heading-nobody-wrote"
 MODEL = "gpt-4o-mini"  # the name the pipeline passes on; priced as listed in llmcourse/llm/prices.toml
 
 # The latency model, stated: a fixed overhead per call, then prompt tokens read and answer tokens written
@@ -37,8 +47,10 @@ BUDGET = {"latency_s": 2.0, "cost_usd": 0.0003, "recall": 0.75, "citation_validi
 
 class CourseStandIn(ScriptedLLM):
     """A model that answers from its prompt: the first words of the first passage it was given, cited
-    with that passage's id, then a second sentence citing a passage it was not given (a made-up
-    citation the pipeline must catch). With `cite=False` it answers without any citation.
+    with that passage's id, then a sentence citing two passages it was not given (made-up citations the
+    pipeline must catch). With `cite=False`, or for a request that is not of the stated form (the model
+    name passed in, temperature 0, max_tokens from 1 to 80, messages of role system or user with text
+    content), it answers without any citation.
 
     It is also the case's ledger: copies of a case's inputs share it (`__deepcopy__` returns it), so the
     grader reads every request the learner's pipeline made, in the learner's check and, replayed, in
@@ -47,7 +59,16 @@ class CourseStandIn(ScriptedLLM):
 
     def __init__(self, cite: bool = True):
         self.cite = cite
+        self.replies: list[str] = []
         super().__init__(self._answer)
+
+    @staticmethod
+    def well_formed(model, messages, params: dict) -> bool:
+        limit = params.get("max_tokens")
+        return (model == MODEL and params.get("temperature") == 0 and type(limit) is int and 1 <= limit <= 80
+                and isinstance(messages, list) and bool(messages)
+                and all(isinstance(m, dict) and m.get("role") in ("system", "user")
+                        and isinstance(m.get("content"), str) for m in messages))
 
     def _answer(self, messages: list[dict]) -> str:
         prompt = "\n".join(str(m.get("content", "")) for m in messages)
@@ -56,7 +77,22 @@ class CourseStandIn(ScriptedLLM):
             return "It depends on the situation, so test it on your own data."
         first, body = found[0]
         words = re.sub(r"[\[\]#*`_]", " ", body).split()[:12]
-        return f"{' '.join(words)} [{first}]. The course says more in [{FAKE}]."
+        return f"{' '.join(words)} [{first}]. The course says more in [{FAKE}] and [{FAKE_TOO}]."
+
+    def _create(self, *, model: str = "scripted", messages: list[dict], **params):
+        from openai.types.chat import ChatCompletion
+
+        self.requests.append({"model": model, "messages": messages, **params})
+        text = (self._answer(messages) if self.well_formed(model, messages, params)
+                else "It depends on the situation, so test it on your own data.")
+        self.replies.append(text)
+        words = sum(len(str(m.get("content", "")).split()) for m in messages if isinstance(m, dict))
+        return ChatCompletion.model_validate({
+            "id": f"scripted-{len(self.requests)}", "object": "chat.completion", "created": 0,
+            "model": str(model), "choices": [{"index": 0, "finish_reason": "stop",
+                                              "message": {"role": "assistant", "content": text}}],
+            "usage": {"prompt_tokens": words, "completion_tokens": len(text.split()),
+                      "total_tokens": words + len(text.split())}})
 
     def __deepcopy__(self, memo):
         return self
@@ -67,13 +103,12 @@ def tokens(text: str) -> int:
     return len(str(text).split())
 
 
-def ledger(requests: list[dict]) -> list[dict]:
-    """Each request as the pipeline sent it: its prompt, the passage ids it carried, its tokens."""
+def ledger(llm: CourseStandIn | None) -> list[dict]:
+    """Each request the pipeline sent: its prompt, the passage ids it carried, its reply and tokens."""
     rows = []
-    for request in requests:
-        prompt = "\n".join(str(m.get("content", "")) for m in request.get("messages") or [])
-        reply = CourseStandIn(cite=True)._answer(request.get("messages") or [])
-        rows.append({"prompt": prompt, "ids": [i for i, _ in CITED.findall(prompt)],
+    for request, reply in zip(llm.requests, llm.replies) if llm else ():
+        prompt = "\n".join(str(m.get("content", "")) for m in request.get("messages") or [] if isinstance(m, dict))
+        rows.append({"prompt": prompt, "ids": [i for i, _ in CITED.findall(prompt)], "reply": reply,
                      "prompt_tokens": tokens(prompt), "completion_tokens": tokens(reply)})
     return rows
 
@@ -101,12 +136,16 @@ def _shape(answers, n: int) -> str | None:
         for key, kind in KEYS.items():
             if not isinstance(a[key], kind):
                 return f"answer {i}: {key!r} must be a {kind.__name__}, not {type(a[key]).__name__}"
+        if a["abstained"] and (a["citations"] or not a["reason"]):
+            return f"answer {i} abstained: its citations must be empty and its reason must say why"
+        if not a["abstained"] and a["reason"]:
+            return f"answer {i} was answered: its reason must be \"\", got {a['reason']!r}"
     return None
 
 
-def scores(items: list[dict], answers: list[dict], requests: list[dict]) -> dict:
+def scores(items: list[dict], answers: list[dict], llm: CourseStandIn | None) -> dict:
     """The product's scores for one run: items are {"id", "question", "answerable", "relevant"}."""
-    rows = ledger(requests)
+    rows = ledger(llm)
     shown = [set().union(*[set(r["ids"]) for r in rows if item["question"] in r["prompt"]])
              for item in items]
     answerable = [i for i, item in enumerate(items) if item["answerable"]]
@@ -152,7 +191,7 @@ def _metric_case(name: str, items: list[dict], passages, metric: str, judge, why
         wrong = _shape(answers, len(items))
         if wrong:
             return wrong
-        return judge(scores(items, answers, run.llm.requests if run.llm else []))
+        return judge(scores(items, answers, run.llm))
 
     return Case(f"{prefix}{name}", args=run, check=check, why=why, timeout_s=30.0)
 
@@ -321,6 +360,8 @@ def should_abstain() -> list[Case]:
              why="Do not divide by zero: an empty question has overlap 0."),
         Case("a minimum overlap of 0 lets any scored passage through", (9.0, q, ["zzz"], 6.0, 0.0), expect=None),
         Case("negative scores and thresholds", (-1.0, q, p, -0.5, 0.5), expect="low_score"),
+        Case("a min_overlap of 1 is allowed and needs every term", (9.0, q, p + ["hybrid"], 6.0, 1.0), expect=None,
+             why="min_overlap may be anything in [0, 1], both ends included."),
         Case("min_overlap above 1 raises ValueError", (9.0, q, p, 6.0, 1.5), raises=ValueError),
         Case("negative min_overlap raises ValueError", (9.0, q, p, 6.0, -0.1), raises=ValueError),
         Case("min_overlap is validated even with nothing retrieved", (None, q, p, 6.0, 2.0), raises=ValueError),
@@ -412,10 +453,23 @@ def regression_report() -> list[Case]:
                                  {"id": "q07", "metric": "m", "before": 0.0, "after": 1.0},
                                  {"id": "q10", "metric": "m", "before": 1.0, "after": 0.0}],
                      "regressed": ["q02", "q10"], "improved": ["q07"]}, tol=1e-9),
+        Case("questions may have different metrics",
+             ({"q1": {"recall": 1.0}, "q2": {"recall": 0.0, "cost": 2.0}},
+              {"q1": {"recall": 1.0}, "q2": {"recall": 1.0, "cost": 1.0}}),
+             expect={"metrics": {"recall": {"before": 0.5, "after": 1.0, "delta": 0.5},
+                                 "cost": {"before": 2.0, "after": 1.0, "delta": -1.0}},
+                     "changes": [{"id": "q2", "metric": "cost", "before": 2.0, "after": 1.0},
+                                 {"id": "q2", "metric": "recall", "before": 0.0, "after": 1.0}],
+                     "regressed": ["q2"], "improved": []}, tol=1e-9,
+             why="Average each metric over the questions that have it (cost over q2 alone), and list a "
+                 "question's changes sorted by metric name, whatever order its dict has. A lower number "
+                 "counts as a regression for every metric, as stated."),
         Case("different question ids raise ValueError", ({"q1": {"m": 1.0}}, {"q2": {"m": 1.0}}), raises=ValueError,
              why="A run that lost or gained questions is not comparable; say so instead of averaging."),
         Case("a question with different metrics raises ValueError",
              ({"q1": {"m": 1.0}}, {"q1": {"m": 1.0, "n": 0.0}}), raises=ValueError),
+        Case("every question's metrics are compared, not only the first's",
+             ({"q1": {"m": 1.0}, "q2": {"m": 1.0}}, {"q1": {"m": 1.0}, "q2": {"n": 1.0}}), raises=ValueError),
         Case("an empty run raises ValueError", ({}, {}), raises=ValueError),
     ]
 
@@ -428,15 +482,15 @@ def _calls_case(name: str, questions: list[str], passages, judge, why: str, cite
 
     def check(answers):
         wrong = _shape(answers, len(questions))
-        return wrong or judge(answers, run.llm.requests if run.llm else [])
+        return wrong or judge(answers, ledger(run.llm))
 
     return Case(name, args=run, check=check, why=why, timeout_s=30.0)
 
 
 def _no_calls(expect_reason: str | None = None):
-    def judge(answers, requests):
-        if requests:
-            return f"{len(requests)} model call(s) were made; this question must be refused before any call"
+    def judge(answers, rows):
+        if rows:
+            return f"{len(rows)} model call(s) were made; this question must be refused before any call"
         if not all(a["abstained"] and not a["citations"] and a["reason"] for a in answers):
             return "each answer must be abstained, with an empty citations list and a reason"
         if expect_reason and any(a["reason"] != expect_reason for a in answers):
@@ -445,9 +499,9 @@ def _no_calls(expect_reason: str | None = None):
     return judge
 
 
-def _cached(answers, requests):
-    if len(requests) != 1:
-        return f"the same question asked three ways made {len(requests)} model calls; the cache should make it 1"
+def _cached(answers, rows):
+    if len(rows) != 1:
+        return f"the same question asked three ways made {len(rows)} model calls; the cache should make it 1"
     if answers[0] != answers[1] or answers[0] != answers[2]:
         return "a question answered from the cache must get the same answer dict as the first time"
     if answers[0]["abstained"]:
@@ -455,20 +509,23 @@ def _cached(answers, requests):
     return None
 
 
-def _cited(answers, requests):
+def _cited(answers, rows):
     a = answers[0]
-    if a["abstained"] or not requests:
+    if a["abstained"] or len(rows) != 1:
         return "this question (about BM25 as a baseline) should be answered with one model call"
-    shown = set(ledger(requests)[0]["ids"])
-    if FAKE in a["citations"] or not a["citations"] or not set(a["citations"]) <= shown:
+    shown = set(rows[0]["ids"])
+    if not a["citations"] or not set(a["citations"]) <= shown:
         return (f"citations {a['citations']} must be non-empty and only passages sent to the model "
-                f"(the stand-in also cited {FAKE!r}, which it was not given)")
-    if f"[{FAKE}]" in a["answer"]:
-        return "the answer text still shows the made-up citation; remove invalid citations from it"
+                f"(the stand-in also cited {FAKE!r} and {FAKE_TOO!r}, which it was not given)")
+    if f"[{FAKE}]" in a["answer"] or f"[{FAKE_TOO}]" in a["answer"]:
+        return "the answer text still shows a made-up citation; remove every invalid citation from it"
+    added = set(re.findall(r"\w+", a["answer"])) - set(re.findall(r"\w+", rows[0]["reply"]))
+    if added:
+        return f"the answer should be the model's reply minus its invalid citations, but it adds {sorted(added)}"
     return None
 
 
-def _uncited(answers, requests):
+def _uncited(answers, rows):
     a = answers[0]
     if not a["abstained"] or a["citations"] or not a["reason"]:
         return ("the model's reply cited nothing, so nothing in it can be checked: abstain, with a reason "
@@ -476,8 +533,7 @@ def _uncited(answers, requests):
     return None
 
 
-def _budget(answers, requests):
-    rows = ledger(requests)
+def _budget(answers, rows):
     if not rows:
         return "this question should be answered with a model call"
     if rows[0]["prompt_tokens"] > 2500:
