@@ -33,7 +33,7 @@ from llmcourse.notebook import check, hint
 # ## 1. Verify the citations in an answer
 #
 # The model is asked to end each sentence with the passage it comes from, written `[LESSON_ID#slug]`.
-# Check what it wrote against what it was given.
+# Check what it wrote against what it was given (`evals_hallucinations`: never trust a citation unread).
 #
 # - A **citation** is `[`, a lesson id (lower-case letters, digits and `_`), `#`, a slug (lower-case
 #   letters, digits and `-`), then `]`: the regular expression `\[([a-z0-9_]+#[a-z0-9-]+)\]`. Anything
@@ -65,7 +65,8 @@ check("capstone_product.verify_citations", verify_citations)
 # %% [markdown]
 # ## 2. Abstain when the evidence is weak
 #
-# Decide, before any model call, whether the best retrieved passage is good enough to answer from.
+# Decide, before any model call, whether the best retrieved passage is good enough to answer from
+# (`evals_abstention`).
 #
 # - `top_score` is the BM25 score of the best passage, or `None` when nothing was retrieved;
 #   `question_terms` and `passage_terms` are the tokens of the question and of that passage (lists,
@@ -94,7 +95,8 @@ check("capstone_product.should_abstain", should_abstain)
 # %% [markdown]
 # ## 3a. A guardrail in front of the pipeline
 #
-# Refuse some input before it reaches retrieval or the model, with a reason.
+# Refuse some input before it reaches retrieval or the model, with a reason (the practice of
+# `evals_guardrails`: a cheap check in front of the expensive call).
 #
 # - Return `"empty"` when the question is blank (only whitespace); else `"too_long"` when it has more
 #   than `max_chars` characters (exactly `max_chars` is fine); else `"injection"` when, after lowering
@@ -122,6 +124,9 @@ check("capstone_product.guard", guard)
 # %% [markdown]
 # ## 3b. A cache key that misses when the prompt changes
 #
+# A response cache (`workflows_caching`) must miss when anything that shapes the answer changes: the
+# model (`models_version_pinning`) or the prompt.
+#
 # - Normalise the question: lower-case, strip, collapse every run of whitespace to one space, then
 #   remove any `?`, `!` or `.` characters at its end (and strip again).
 # - Return the string `f"{model}|{prompt_version}|{normalised}"`.
@@ -144,6 +149,7 @@ check("capstone_product.cache_key", cache_key)
 # %% [markdown]
 # ## 4. The regression report after a prompt change
 #
+# The house style of the evals lessons (`start_data_flywheel`): per question, not only per average.
 # `before` and `after` map each question id to its scores, a dict of metric name to number (for example
 # `{"q01": {"recall": 1.0, "cited": 0.0}}`), from two runs of the eval suite.
 #
