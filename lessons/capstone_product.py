@@ -371,16 +371,24 @@ retrieval_table.round(3)
 # threshold was tuned on the public questions only, so the hidden row is the honest estimate.
 
 # %%
-shown_metrics = ["answers shown", "recall", "abstention precision", "abstention recall"]
-fig, ax = plt.subplots(figsize=(8, 3.4))
+shown_metrics = ["answers shown", "recall", "abstention precision", "abstention recall", "calls per question"]
+fig, (left, right) = plt.subplots(1, 2, figsize=(11, 3.6), gridspec_kw={"width_ratios": [5, 4]})
 width = 0.2
 for j, (step, row) in enumerate(table[shown_metrics].iterrows()):
-    ax.bar(np.arange(len(shown_metrics)) + (j - 1.5) * width, row.fillna(0).values, width, label=step)
-ax.set_xticks(np.arange(len(shown_metrics)), shown_metrics)
-ax.set_ylim(0, 1.05)
-ax.set_ylabel("score on the public set")
-ax.set_title("Each practice, added in turn (embedded SmolLM2-135M)")
-ax.legend(fontsize=7, ncol=2)
+    left.bar(np.arange(len(shown_metrics)) + (j - 1.5) * width, row.fillna(0).values, width, label=step)
+left.set_xticks(np.arange(len(shown_metrics)), [m.replace(" ", "\n", 1) for m in shown_metrics], fontsize=8)
+left.set_ylim(0, 1.45)
+left.set_ylabel("public set")
+left.set_title("Embedded SmolLM2-135M, each practice added in turn", fontsize=10)
+left.legend(fontsize=7, ncol=2, loc="upper center")
+metrics = ["recall", "abstention precision", "abstention recall", "calls per question"]
+for j, (name, row) in enumerate(retrieval_table[metrics].iterrows()):
+    right.bar(np.arange(len(metrics)) + (j - (len(retrieval_table) - 1) / 2) * width, row.fillna(0).values,
+              width, label=name)
+right.set_xticks(np.arange(len(metrics)), [m.replace(" ", "\n", 1) for m in metrics], fontsize=8)
+right.set_ylim(0, 1.45)
+right.set_title("Retrieval and threshold only (as in the final check)", fontsize=10)
+right.legend(fontsize=7, ncol=2, loc="upper center")
 plt.tight_layout()
 plt.show()
 
