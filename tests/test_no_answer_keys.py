@@ -22,8 +22,9 @@ from llmcourse.cases.runner import cases_for, run_case
 # (cli, site, learner, authoring, cohort) and model access (llm): their functions act on
 # the machine (build the site, start servers, write files, grade folders) rather than compute on plain
 # data, so calling them with an exercise's inputs would do harm, and none computes an exercise's answer.
+# helpers.ask_page only starts a web server (the capstone's page), which returns a server, never an answer.
 SKIP = ("llmcourse.graders", "llmcourse.cli", "llmcourse.site", "llmcourse.learner", "llmcourse.authoring",
-        "llmcourse.cohort", "llmcourse.llm")
+        "llmcourse.cohort", "llmcourse.llm", "llmcourse.helpers.ask_page")
 
 def reachable_callables() -> list[tuple[str, object]]:
     found = []
