@@ -438,6 +438,51 @@ diffs.head(12)
 means.round(3)
 
 # %% [markdown]
+# ## The web page
+#
+# `llmcourse.helpers.ask_page` puts any `ask(question) -> answer dict` in front of a person, on
+# loopback: the answer with each citation as a link to the cited passage, or the abstention with its
+# reason. Here it serves this lesson's pipeline, and the cell fetches three pages as a browser would:
+# a public question (answered from the cache, so no new call), a prompt injection and an off-topic
+# question. With this model expect abstentions, each with its reason; the passage pages that citations
+# link to are served either way.
+
+# %%
+import urllib.parse
+import urllib.request
+
+from llmcourse.helpers import ask_page
+
+
+def ask(text: str) -> dict:
+    """The step-3 pipeline for one question typed into the page (public questions come from the cache)."""
+    item = next((q for q in public if q["question"] == text),
+                {"id": "typed", "question": text, "answerable": False, "relevant": []})
+    return step3(item, text)[0]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode("utf-8")
+
+
+asked = [public[0]["question"], probes[0], "What is the airspeed velocity of an unladen swallow?"]
+with ask_page.serve(ask, passages) as page:
+    seen = []
+    for text in asked:
+        body = fetch(page.url.rstrip("/") + "/?" + urllib.parse.urlencode({"q": text}))
+        answer = ask(text)
+        seen.append({"question": text[:60], "abstained": answer["abstained"], "reason": answer["reason"],
+                     "reason on the page": bool(answer["reason"]) and answer["reason"] in body,
+                     "links to passages": body.count('href="/passages/')})
+    top = retrieve(public[0]["question"])[0][0]
+    passage_page = fetch(page.url.rstrip("/") + "/passages/" + urllib.parse.quote(top))
+    seen.append({"question": f"(the passage page of {top})", "abstained": None, "reason": "",
+                 "reason on the page": None, "links to passages": None,
+                 "shows the passage": by_id[top].title.split(": ")[-1] in passage_page})
+pd.DataFrame(seen)
+
+# %% [markdown]
 # ## The final check
 #
 # The last exercise grades your whole pipeline, `ask_course`, on the public questions and, when an
