@@ -73,9 +73,10 @@ def graders_dir() -> Path:
 
 def private_paths(extra: list[Path]) -> list[Path]:
     """What a submission must not read: solutions, tests, the graders, history, caches, the user's home, the
-    cohort. The graders too: the kernel gets each case's inputs from the grader, never by importing them."""
+    cohort. The graders too: the kernel gets each case's inputs from the grader, never by importing them. And
+    the course's own instructors/ folder (the capstone's example hidden set), whichever --hidden-tests is used."""
     root = paths.root()
-    found = [root / name for name in ("solutions", "tests", ".git", "build", ".cache", "workspace")]
+    found = [root / name for name in ("solutions", "tests", ".git", "build", ".cache", "workspace", "instructors")]
     found += [graders_dir(), Path.home(), paths.state_dir(), *extra]
     return [p.resolve() for p in found if p.exists()]
 
