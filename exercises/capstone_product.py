@@ -193,7 +193,8 @@ check("capstone_product.regression_report", regression_report)
 #   max_tokens=N, messages=[...])` with `N` at most 80 and each message `{"role": "system" or "user",
 #   "content": str}` (the stand-in answers other requests without any citation);
 # - the request holds the question, word for word, and each passage you send on a line that starts
-#   with its citation, `[LESSON_ID#slug]`; send at most a few passages;
+#   with its citation, `[LESSON_ID#slug]`; send at most a few passages. `PROMPT` (given: the lesson's
+#   version 2) has three fields, `passages`, `question` and `example`, the id of the first passage sent;
 # - an answered question has `abstained` False, `reason` `""`, a non-empty `citations` list, and every
 #   citation in it is a passage sent to the model with that question (use `verify_citations`); its
 #   `answer` is the reply with the invalid citations removed and nothing else added;
@@ -243,9 +244,10 @@ def top_k(index: BM25Okapi, question: str, k: int) -> list[tuple[int, float]]:
     return [(int(i), float(scores[i])) for i in order]
 
 
-PROMPT_VERSION = "v1"
-PROMPT = ("Answer the question from the passages below, in one or two sentences. End each sentence with "
-          "the id of the passage it comes from, in square brackets.\n\n{passages}\n\nQuestion: {question}")
+# the lesson's step 4: with v1 ("end each sentence with the id") the embedded model wrote no id at all
+PROMPT_VERSION = "v2"
+PROMPT = ("Passages:\n\n{passages}\n\nQuestion: {question}\nAnswer in one sentence. Then copy the id of the "
+          "passage you used, with its square brackets, for example [{example}].")
 THRESHOLD = ...  # TODO: your value
 MIN_OVERLAP = ...  # TODO: your value
 K = ...  # TODO: your value

@@ -259,7 +259,8 @@ check("capstone_product.regression_report", regression_report)
 #   max_tokens=N, messages=[...])` with `N` at most 80 and each message `{"role": "system" or "user",
 #   "content": str}` (the stand-in answers other requests without any citation);
 # - the request holds the question, word for word, and each passage you send on a line that starts
-#   with its citation, `[LESSON_ID#slug]`; send at most a few passages;
+#   with its citation, `[LESSON_ID#slug]`; send at most a few passages. `PROMPT` (given: the lesson's
+#   version 2) has three fields, `passages`, `question` and `example`, the id of the first passage sent;
 # - an answered question has `abstained` False, `reason` `""`, a non-empty `citations` list, and every
 #   citation in it is a passage sent to the model with that question (use `verify_citations`); its
 #   `answer` is the reply with the invalid citations removed and nothing else added;
@@ -309,9 +310,10 @@ def top_k(index: BM25Okapi, question: str, k: int) -> list[tuple[int, float]]:
     return [(int(i), float(scores[i])) for i in order]
 
 
-PROMPT_VERSION = "v1"
-PROMPT = ("Answer the question from the passages below, in one or two sentences. End each sentence with "
-          "the id of the passage it comes from, in square brackets.\n\n{passages}\n\nQuestion: {question}")
+# the lesson's step 4: with v1 ("end each sentence with the id") the embedded model wrote no id at all
+PROMPT_VERSION = "v2"
+PROMPT = ("Passages:\n\n{passages}\n\nQuestion: {question}\nAnswer in one sentence. Then copy the id of the "
+          "passage you used, with its square brackets, for example [{example}].")
 THRESHOLD = 11.0  # SOLUTION
 MIN_OVERLAP = 0.0  # SOLUTION
 K = 3  # SOLUTION
@@ -342,7 +344,8 @@ def ask_course(questions: list[str], client, model: str, passages) -> list[dict]
                 block = "\n\n".join(f"[{p.id}] {p.text}" for p in given)
                 reply = client.chat.completions.create(
                     model=model, temperature=0, max_tokens=80,
-                    messages=[{"role": "user", "content": PROMPT.format(passages=block, question=question)}])
+                    messages=[{"role": "user", "content": PROMPT.format(passages=block, question=question,
+                                                                       example=given[0].id)}])
                 text = reply.choices[0].message.content
                 verdict = verify_citations(text, [p.id for p in given])
                 if verdict["valid"]:
