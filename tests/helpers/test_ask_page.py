@@ -344,3 +344,38 @@ def test_in_chromium_hostile_text_runs_nothing(browser):
         assert browser.evaluate("typeof window.pwned") == "undefined"
         assert "<script>window.pwned=1</script>" in browser.evaluate("document.querySelector('#answer').textContent")
         assert browser.evaluate("document.querySelectorAll('#result img, #result script').length") == 0
+
+
+def test_in_chromium_the_capstones_reference_pipeline_answers_with_a_working_citation_and_abstains(browser):
+    """The page in front of the product itself: solutions/capstone_product.py's ask_course over the real
+    corpus, with the final check's stand-in model (the embedded one is not needed to test the page)."""
+    from llmcourse.graders.capstone_product import MODEL, CourseStandIn
+
+    from ..mutation.solution import define, load
+
+    ask_course = define(*load("capstone_product", "ask_course"), "ask_course")
+    by_id = {p.id: p for p in CORPUS}
+
+    def ask(question: str) -> dict:
+        return ask_course([question], CourseStandIn(), MODEL, CORPUS)[0]
+
+    with ask_page.serve(ask, CORPUS) as served:
+        browser.visit(served.url)
+        type_and_submit(browser, "How does reciprocal rank fusion combine a keyword ranking with a dense one?")
+        wait_for(browser, "document.querySelector('#answer')")
+        cited = browser.evaluate("[...document.querySelectorAll('a.citation')].map(a => decodeURIComponent("
+                                 "new URL(a.href).pathname))")
+        expected = ask("How does reciprocal rank fusion combine a keyword ranking with a dense one?")["citations"]
+        assert expected and set(cited) == {f"/passages/{c}" for c in expected}, cited
+        assert all(c in by_id for c in expected), "only passages the corpus holds are cited"
+        assert "a-section-that-does-not-exist" not in browser.evaluate("document.body.innerText"), \
+            "the stand-in's made-up citation was dropped"
+        browser.evaluate("document.querySelector('a.citation').click()")
+        wait_for(browser, "document.querySelector('#passage')")
+        assert browser.evaluate("document.querySelector('#passage h2').textContent") == by_id[expected[0]].title
+
+        browser.visit(served.url)
+        type_and_submit(browser, "What is a good recipe for sourdough bread?")
+        wait_for(browser, "document.querySelector('#abstention')")
+        assert "low_score" in browser.evaluate("document.querySelector('#abstention').innerText")
+        assert browser.evaluate("document.querySelectorAll('a.citation').length") == 0
