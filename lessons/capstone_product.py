@@ -369,7 +369,7 @@ replies_v2 = {q["id"]: ask_model_v2(q["question"], [i for i, _ in retrieve(q["qu
 runs["v2"] = (replies_v2, dict(zip(replies_v2, llm.ledger.calls()[before:])))
 retrieved_ids = {q["id"]: {i for i, _ in retrieve(q["question"])} for q in public}
 mentions = [CITATION.findall(r["text"]) for r in replies_v2.values()]
-print(f"v2: {np.mean([bool(m) for m in mentions]):.0%} of the replies contain a [lesson#section] id; "
+print(f"v2: {np.mean([bool(m) for m in mentions]):.0%} of the replies contain a [lesson#section] id;\n"
       f"{sum(len(m) for m in mentions)} ids written, "
       f"{sum(i not in retrieved_ids[q] for q, m in zip(replies_v2, mentions) for i in m)} of them not among the "
       "passages given (misspelt or made up)")
@@ -379,8 +379,8 @@ pd.DataFrame([{"id": qid, "reply": r["text"][:110]} for qid, r in replies_v2.ite
 # %% [markdown]
 # ## What each practice added
 #
-# Latency is the embedded model's own, as measured when the replies were recorded (two CPU cores,
-# shared with other work, so read it as an order of magnitude); cost is what the same tokens would cost
+# Latency is the embedded model's own, as measured when the replies were recorded (two CPU cores, so
+# read it as an order of magnitude); cost is what the same tokens would cost
 # at GPT-4o mini's list price of $0.15 per million input and $0.60 per million output tokens
 # [@openai2024gpt4omini].
 
@@ -392,7 +392,7 @@ table = pd.DataFrame({
     "3: + guardrail, cache (asked twice)": summarise(rows3),
     "4: prompt v2 (asked twice)": summarise(rows4),
 }).T
-table.round(3)
+table.round(3).T  # one column per step, so the long metric names read across
 
 # %%
 def hidden_row(question: dict, abstain: bool) -> dict:
@@ -450,9 +450,9 @@ plt.tight_layout()
 plt.show()
 
 # %% [markdown]
-# Read the table row by row. A blank (NaN) means there was nothing to measure: no abstention at step 0,
-# no answer shown to check citations of at steps 1 to 3. Latency is the embedded model's on two CPU cores
-# as recorded; the ratios between rows are what matter.
+# Read the table one step (column) at a time. A blank (NaN) means there was nothing to measure: no
+# abstention at step 0, no answer shown to check citations of at steps 1 to 3. Latency is the embedded
+# model's on two CPU cores as recorded; the ratios between steps are what matter.
 #
 # - **Verifying citations** decides what a person sees. With this model it withholds every reply that
 #   cites nothing valid, which is most or all of them: the product says "I could not find a source"
@@ -460,17 +460,17 @@ plt.show()
 #   and the table shows its price in answers shown. A stronger model cites more often, but the check
 #   stays, because none cites perfectly. The final check's stand-in plays such a model: it cites the
 #   first passage it was given, plus two passages it was not.
+# - **Abstention** stops the questions the course does not cover before they cost a call, at the price
+#   of the answerable questions whose best score falls under the threshold (recall counts a question
+#   only if a relevant passage reached the model).
+# - **The guardrail and the cache** change nothing for honest questions asked once; asked twice, the
+#   second pass is free, which is why calls, latency and cost per question fall.
 # - **The prompt change** (step 4) is where this model's answers come from. With v2 most replies contain
 #   an id, but read the replies above: many copy the start of a passage rather than answer, and about a
 #   third of the ids written were misspelt or invented. The citation check drops those, so every answer
 #   shown cites a passage the model was given; what it cannot tell is whether the sentence says what the
 #   passage says. That is the next eval to write (`evals_hallucinations`), and a reason to try a larger
 #   model before tuning this prompt further.
-# - **Abstention** stops the questions the course does not cover before they cost a call, at the price
-#   of the answerable questions whose best score falls under the threshold (recall counts a question
-#   only if a relevant passage reached the model).
-# - **The guardrail and the cache** change nothing for honest questions asked once; asked twice, the
-#   second pass is free, which is why calls, latency and cost per question fall.
 #
 # ## The regression report
 #
