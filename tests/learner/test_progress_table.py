@@ -21,7 +21,8 @@ def test_at_80_columns_every_exercise_is_one_line_with_its_points():
     lines = _render(Console(width=80, force_terminal=True, color_system=None))
     assert all(len(line) <= 80 for line in lines if not line.startswith("next:")), "a command is kept whole"
     for ex in COURSE.exercises:
-        row = [line for line in lines if re.search(rf"\s{re.escape(ex.name)}\s", line)]
+        # two lessons may name an exercise alike (recall_at_k): the title's start tells their rows apart
+        row = [line for line in lines if re.search(rf"\s{re.escape(ex.name)}\s", line) and ex.title[:20] in line]
         assert len(row) == 1, ex.id
         assert re.search(rf"\b\d+/{ex.points}\b", row[0]), row[0]
         assert row[0].split(ex.name, 1)[1].strip(), "the title starts on the exercise's own line"
