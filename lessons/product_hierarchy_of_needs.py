@@ -66,8 +66,8 @@ objectives.drop(columns="share").round(1)
 #
 # About the timings: this notebook replays the model's answers from the course's recording, and the call
 # ledger keeps the latency measured when each request really reached the model. So every latency below
-# was measured live on the day the lesson was recorded, on a machine shared with other work (more on that
-# below); a replayed run does not time anything itself.
+# was measured live on the day the lesson was recorded, with nothing else using the model server (more on
+# why that matters below); a replayed run does not time anything itself.
 
 # %%
 CITIES = ["Paris", "Tokyo", "Cairo", "Lima", "Oslo", "Nairobi", "Toronto", "Hanoi"]
@@ -155,21 +155,21 @@ print(f"Fastest request: {min(r['latencies'].min() for r in runs):.1f} s; slowes
       f"{max(r['latencies'].max() for r in runs):.1f} s.")
 
 # %% [markdown]
-# What to expect, and why this recording may not show it. The course's server is the llama-cpp-python
-# server, which holds a lock around the model: it generates for one request at a time, and every other
-# request waits in line. So adding requests in flight should add waiting, most of all in the tail.
+# What to expect, and what can hide it. The course's server is the llama-cpp-python server, which holds
+# a lock around the model: it generates for one request at a time, and every other request waits in line.
+# So adding requests in flight should add waiting, most of all in the tail, and the printed lines above
+# say whether this recording shows it. It was made on an otherwise idle machine.
 #
-# But when this lesson was recorded, the same server was also answering other notebooks that were being
-# recorded at the same time on the same two cores. Their requests waited in the same line as ours, and
-# there were more of them than of ours. The printed lines above say what that did to this recording. If
-# latency did not rise with concurrency, or the first run was the slowest, that is the neighbours: the
-# background load changed more between our three runs than our own load did. This is the first lesson of
-# load testing a shared service: a latency SLI measures everything that shares the server, so a test on a
-# busy, shared server measures the neighbours as much as the change you made. Run load tests on a server
-# nobody else is using, and repeat each level a few times in alternating order, so that a busy moment
-# does not fall on a single level.
+# An earlier recording of this lesson was not. The same server was answering other notebooks being
+# recorded on the same two cores, their requests waited in the same line as ours, and there were more of
+# them. Its medians were about 20 s, 14 s and 13 s with 1, 2 and 4 requests in flight: latency *fell* as
+# our load rose, because the neighbours' load changed more between our three runs than our own did. This
+# is the first lesson of load testing a shared service: a latency SLI measures everything that shares the
+# server, so a test on a busy, shared server measures the neighbours as much as the change you made. Run
+# load tests on a server nobody else is using, and repeat each level a few times in alternating order, so
+# that a busy moment does not fall on a single level.
 #
-# To see the effect the recording could not isolate, here is a model with its assumptions stated. One
+# To see the effect without any neighbours at all, here is a model with its assumptions stated. One
 # server handles one request at a time, each request needs the same S seconds of it, nothing else uses
 # it, and the eight requests arrive in waves of `c` at once. Then the k-th request of a wave finishes after
 # k * S. We take S as the fastest request in the recording, the one that waited least, and T as twice the
@@ -186,7 +186,7 @@ modelled[["p50 (s)", "p95 (s)", "max (s)", "within T", "latency burn rate"]].rou
 
 # %%
 fig, (left, middle, right) = plt.subplots(1, 3, figsize=(13, 3.8))
-for ax, lats, threshold, title in ((left, [r["latencies"] for r in runs], T, "Measured (shared server)"),
+for ax, lats, threshold, title in ((left, [r["latencies"] for r in runs], T, "Measured (recorded, idle server)"),
                                    (middle, [model_runs[c] for c in LEVELS], T_model, "Model (one request at a time)")):
     for i, lat in enumerate(lats):
         ax.scatter(i + np.linspace(-0.12, 0.12, len(lat)), lat, color="tab:blue", alpha=0.7)
