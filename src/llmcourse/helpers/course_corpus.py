@@ -11,7 +11,7 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from .. import course, paths
+from .. import course
 
 
 class Passage(NamedTuple):
@@ -47,25 +47,18 @@ def _prose(source: str) -> list[str]:
 
 def lesson_passages(lesson: course.Lesson) -> list[Passage]:
     """One lesson's passages, in page order; a heading repeated in a lesson keeps its first passage."""
-    found: dict[str, list] = {}
-    heading, order = "intro", ["intro"]
-    found["intro"] = [None, []]
+    found: dict[str, tuple[str | None, list[str]]] = {"intro": (None, [])}  # slug -> heading, lines; in order
+    key = "intro"
     for cell in _prose(lesson.file("lessons").read_text(encoding="utf-8")):
         for line in cell.splitlines():
-            match = re.match(r"##\s+(.+)", line)
-            if match and not line.startswith("###"):
+            if match := re.match(r"##\s+(.+)", line):  # "###" fails the \s+: a subsection stays in its section
                 heading = match.group(1).strip()
                 key = slug(heading)
-                if key not in found:
-                    found[key] = [heading, []]
-                    order.append(key)
-                heading = key
-                continue
-            if not line.startswith("# "):  # the page title is the lesson's own
-                found[heading][1].append(line)
+                found.setdefault(key, (heading, []))
+            elif not line.startswith("# "):  # the page title is the lesson's own
+                found[key][1].append(line)
     passages = []
-    for key in order:
-        title, lines = found[key]
+    for key, (title, lines) in found.items():
         text = "\n".join(lines).strip()
         if text:
             passages.append(Passage(
@@ -77,6 +70,5 @@ def lesson_passages(lesson: course.Lesson) -> list[Passage]:
 
 def passages(exclude_chapters: tuple[str, ...] = ("capstone",)) -> list[Passage]:
     """Every lesson's passages in course order, leaving out the capstone itself (it would cite itself)."""
-    paths.root()  # a clear error outside a checkout
     return [p for lesson in course.load().lessons if lesson.chapter not in exclude_chapters
             for p in lesson_passages(lesson)]
