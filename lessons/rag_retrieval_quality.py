@@ -167,10 +167,8 @@ def tokenize_no_stop_words_singular(text: str) -> list[str]:
 
 
 no_floor = scifact.BM25Index([tokenize(f"{d.title} {d.text}") for d in docs], epsilon=0)
-runs["no idf floor"] = {}
-for q in queries:
-    scores = no_floor.scores(tokenize(q.text))
-    runs["no idf floor"][q.id] = [docs[i].id for i in np.argsort(-scores, kind="stable")[:100] if scores[i] > 0]
+doc_ids = [d.id for d in docs]
+runs["no idf floor"] = {q.id: scifact.top_ids(no_floor, tokenize(q.text), doc_ids) for q in queries}
 runs["stop words removed"] = scifact.bm25_run(tokenize_no_stop_words, docs, queries)
 runs["stop words removed, plurals stripped"] = scifact.bm25_run(tokenize_no_stop_words_singular, docs, queries)
 results = {name: scifact.run_metrics(run, queries) for name, run in runs.items()}

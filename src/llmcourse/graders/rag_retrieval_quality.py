@@ -5,8 +5,6 @@ from __future__ import annotations
 import functools
 from math import log2
 
-import numpy as np
-
 from llmcourse.cases import Case
 
 EQUIVALENT_MUTANTS: dict[str, dict[str, str]] = {}
@@ -88,12 +86,8 @@ def _clears_the_bar(got) -> str | None:
         return f"expected one list of terms per text ({len(docs) + len(queries)}), got {type(got).__name__}"
     if not all(isinstance(terms, list) and all(isinstance(t, str) for t in terms) for terms in got):
         return "every item must be a list of strings"
-    index = scifact.BM25Index(got[:len(docs)])
-    run = {}
-    for q, terms in zip(queries, got[len(docs):]):
-        scores = index.scores(terms)
-        order = np.argsort(-scores, kind="stable")[:10]
-        run[q.id] = [docs[i].id for i in order if scores[i] > 0]
+    index, ids = scifact.BM25Index(got[:len(docs)]), [d.id for d in docs]
+    run = {q.id: scifact.top_ids(index, terms, ids, 10) for q, terms in zip(queries, got[len(docs):])}
     ndcg = scifact.run_metrics(run, queries, k=10)["nDCG@10"]
     return None if ndcg >= BAR else f"nDCG@10 on SciFact is {ndcg:.4f}, below the bar of {BAR}"
 

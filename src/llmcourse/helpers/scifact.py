@@ -91,16 +91,18 @@ class BM25Index:
         return np.asarray(self.weights @ q).ravel()
 
 
+def top_ids(index: BM25Index, query_tokens: list[str], ids: list[str], n: int = 100) -> list[str]:
+    """The ids of the n best-scoring documents that share a term with the query, best first, ties by position."""
+    scores = index.scores(query_tokens)
+    return [ids[i] for i in np.argsort(-scores, kind="stable")[:n] if scores[i] > 0]
+
+
 def bm25_run(tokenize: Callable[[str], list[str]], docs: list[Doc], queries: list[Query],
              n: int = 100) -> dict[str, list[str]]:
     """query id -> the ids of the n best-scoring documents (title + abstract), best first, ties by position."""
     index = BM25Index([tokenize(f"{d.title} {d.text}") for d in docs])
-    run = {}
-    for q in queries:
-        scores = index.scores(tokenize(q.text))
-        top = np.argsort(-scores, kind="stable")[:n]
-        run[q.id] = [docs[i].id for i in top if scores[i] > 0]
-    return run
+    ids = [d.id for d in docs]
+    return {q.id: top_ids(index, tokenize(q.text), ids, n) for q in queries}
 
 
 def run_metrics(run: dict[str, list[str]], queries: list[Query], k: int = 10, depth: int = 100) -> dict[str, float]:
