@@ -1,5 +1,6 @@
 """Helpers shared by the cohort tests."""
 
+import csv
 import signal
 import subprocess
 import time
@@ -15,3 +16,9 @@ def interrupt_after(command: list[str], out: Path, results: int, wait_s: float =
     run.send_signal(signal.SIGINT)
     run.communicate(timeout=60)
     return len(list(out.glob("results/*/*.json")))
+
+
+def earned(out: Path) -> dict[tuple[str, str], float]:
+    """(learner, exercise id or TOTAL) -> points earned, from a grading run's gradebook.csv."""
+    with open(out / "gradebook.csv", newline="") as f:
+        return {(r["learner"], r["exercise"]): float(r["earned"]) for r in csv.DictReader(f)}

@@ -3,22 +3,17 @@ with the course's example hidden set, and the feedback names practices, never a 
 
 from __future__ import annotations
 
-import csv
 import json
 import time
-from pathlib import Path
 
 from llmcourse import cli, course, paths
 from llmcourse.cohort import sandbox
 
+from .conftest import earned
+
 LESSON = "capstone_product"
 ROOT = paths.root()
 HIDDEN = ROOT / "instructors" / "hidden-tests"
-
-
-def _points(out: Path) -> dict:
-    with (out / "gradebook.csv").open(newline="") as f:
-        return {(r["learner"], r["exercise"]): float(r["earned"]) for r in csv.DictReader(f)}
 
 
 def test_a_capstone_cohort_is_graded_on_the_hidden_set_within_the_default_limits(tmp_path):
@@ -35,7 +30,7 @@ def test_a_capstone_cohort_is_graded_on_the_hidden_set_within_the_default_limits
     elapsed = time.monotonic() - started
     assert elapsed < 2 * sandbox.Limits().notebook_s, f"grading two capstone notebooks took {elapsed:.0f} s"
 
-    points = _points(out)
+    points = earned(out)
     lesson = course.load().lesson(LESSON)
     assert points[("reference", "TOTAL")] == sum(e.points for e in lesson.exercises)
     final = f"{LESSON}.ask_course"

@@ -3,7 +3,6 @@ file's own code: what they pass is sent into the learner's kernel, where the gra
 
 from __future__ import annotations
 
-import csv
 import json
 import subprocess
 import sys
@@ -14,6 +13,7 @@ import pytest
 
 from llmcourse import cli, course, paths
 from llmcourse.cohort import inputs, private_cases
+from .conftest import earned
 from .test_inputs import BLOCK_GRADERS
 from llmcourse.errors import CourseError
 
@@ -93,11 +93,6 @@ def test_objects_nested_in_plain_data_are_checked_all_the_way_down():
     assert private_cases._refusal({"key": [object()]}, LESSON) == "a object"
 
 
-def gradebook(out: Path) -> dict[tuple[str, str], float]:
-    with open(out / "gradebook.csv", newline="") as f:
-        return {(r["learner"], r["exercise"]): float(r["earned"]) for r in csv.DictReader(f)}
-
-
 HARDCODER = """
 
 # %%
@@ -119,10 +114,10 @@ def test_a_submission_is_graded_on_hidden_cases_that_pass_objects_in_the_jailed_
         (cohort / learner / f"{LESSON}.py").write_text(source)
     out = tmp_path / "out"
     assert cli.main(["grade", str(cohort), "--out", str(out)]) == 0
-    assert gradebook(out)[("hardcoder", "TOTAL")] == gradebook(out)[("right", "TOTAL")], "public cases pass"
+    assert earned(out)[("hardcoder", "TOTAL")] == earned(out)[("right", "TOTAL")], "public cases pass"
     assert cli.main(["grade", str(cohort), "--out", str(out), "--hidden-tests",
                      str(hidden_folder(tmp_path, OBJECTS))]) == 0
-    points = gradebook(out)
+    points = earned(out)
     lesson = course.load().lesson(LESSON)
     assert points[("right", "TOTAL")] == sum(e.points for e in lesson.exercises)
     assert points[("hardcoder", f"{LESSON}.classify_topic")] < points[("right", f"{LESSON}.classify_topic")]
