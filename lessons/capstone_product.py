@@ -98,12 +98,13 @@ client = llm.client()
 replies: dict[str, dict] = {}
 
 
-def ask_model(question: str, ids: list[str]) -> dict:
-    """One call: the reply and its usage, kept so later steps reuse the same reply."""
-    block = "\n".join(f"[{i}] {' '.join(by_id[i].text.split()[:70])}" for i in ids)
+def ask_model(question: str, ids: list[str], prompt: str = PROMPT, between: str = "\n") -> dict:
+    """One call: the reply and its usage, kept so later steps reuse the same reply. `between` separates the
+    passages; a prompt may also name `{example}`, the first passage's id."""
+    block = between.join(f"[{i}] {' '.join(by_id[i].text.split()[:70])}" for i in ids)
     response = client.chat.completions.create(
         model=llm.model_name(), temperature=0, max_tokens=60, seed=0,
-        messages=[{"role": "user", "content": PROMPT.format(passages=block, question=question)}])
+        messages=[{"role": "user", "content": prompt.format(passages=block, question=question, example=ids[0])}])
     usage = response.usage
     return {"text": response.choices[0].message.content or "", "prompt_tokens": usage.prompt_tokens,
             "completion_tokens": usage.completion_tokens}
@@ -352,20 +353,9 @@ pd.Series(summarise(rows3)).to_frame("step 3: + guardrail and cache (set asked t
 # %%
 PROMPT_V2 = ("Passages:\n\n{passages}\n\nQuestion: {question}\nAnswer in one sentence. Then copy the id of the "
              "passage you used, with its square brackets, for example [{example}].")
-
-
-def ask_model_v2(question: str, ids: list[str]) -> dict:
-    block = "\n\n".join(f"[{i}] {' '.join(by_id[i].text.split()[:70])}" for i in ids)
-    response = client.chat.completions.create(
-        model=llm.model_name(), temperature=0, max_tokens=60, seed=0,
-        messages=[{"role": "user", "content": PROMPT_V2.format(passages=block, question=question, example=ids[0])}])
-    usage = response.usage
-    return {"text": response.choices[0].message.content or "", "prompt_tokens": usage.prompt_tokens,
-            "completion_tokens": usage.completion_tokens}
-
-
 before = len(llm.ledger.calls())
-replies_v2 = {q["id"]: ask_model_v2(q["question"], [i for i, _ in retrieve(q["question"])]) for q in public}
+replies_v2 = {q["id"]: ask_model(q["question"], [i for i, _ in retrieve(q["question"])], PROMPT_V2, "\n\n")
+              for q in public}
 runs["v2"] = (replies_v2, dict(zip(replies_v2, llm.ledger.calls()[before:])))
 retrieved_ids = {q["id"]: {i for i, _ in retrieve(q["question"])} for q in public}
 mentions = [CITATION.findall(r["text"]) for r in replies_v2.values()]
